@@ -1,0 +1,106 @@
+//! `crm bench`: the store's speed at the target data size, printed as a table.
+//! Run it on a release build (`make bench`); goals are in the table.
+
+use crm_core::contacts::{self, ContactListQuery};
+use crm_core::list::Cursor;
+use crm_core::search::{self, SearchArgs};
+use crm_core::{demo, Error, ErrorCode, Store};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+#[derive(Serialize)]
+struct Row {
+    name: String,
+    value: f64,
+    unit: &'static str,
+    goal: String,
+    met: bool,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Runs `f` `runs` times and returns (p50, p95) in milliseconds.
+fn percentiles(runs: usize, mut f: impl FnMut(usize) -> Result<(), Error>) -> Result<(f64, f64), Error> {
+    let mut times = Vec::with_capacity(runs);
+    for i in 0..runs {
+        let t = Instant::now();
+        f(i)?;
+        times.push(ms(t.elapsed()));
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((times[runs / 2], times[(runs * 95 / 100).min(runs - 1)]))
+}
+
+pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
+    let dir = std::env::temp_dir().join(format!("outpost-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the bench directory", &e))?;
+    let path = keep.clone().unwrap_or_else(|| dir.join("bench.db"));
+    if path.exists() {
+        return Err(Error::new(ErrorCode::Conflict, format!("{} exists; the benchmark needs a new file", path.display())));
+    }
+    let mut rows = Vec::new();
+    let mut add = |name: String, value: f64, unit: &'static str, goal: f64| {
+        rows.push(Row { name, value, unit, goal: format!("< {goal} {unit}"), met: value < goal });
+    };
+    let n = contacts;
+
+    let store = Store::open(&path)?;
+    let t = Instant::now();
+    demo::fill(&store, n, 42)?;
+    let create = t.elapsed();
+    add(format!("create {n} contacts through the write path"), create.as_secs_f64(), "s", 15.0 * n as f64 / 1e6);
+    drop(store);
+
+    let t = Instant::now();
+    let store = Store::open(&path)?;
+    add("open the database".into(), ms(t.elapsed()), "ms", 100.0);
+
+    let first = |store: &Store| store.read(|c| contacts::list(c, ContactListQuery::default()));
+    let t = Instant::now();
+    let page = first(&store)?;
+    add("first page by last name, cold (with total)".into(), ms(t.elapsed()), "ms", 20.0);
+    let (p50, _) = percentiles(20, |_| first(&store).map(|_| ()))?;
+    add("first page by last name, warm p50".into(), p50, "ms", 20.0);
+    if page.total != Some(n) {
+        return Err(Error::internal(format!("expected {n} contacts, the list counts {:?}", page.total)));
+    }
+
+    let depth = n / 2;
+    let after = store.read(|c| {
+        let (key, id): (String, String) = c.query_row(
+            "SELECT sort_name, id FROM contacts WHERE deleted_at IS NULL ORDER BY sort_name, id LIMIT 1 OFFSET ?1",
+            [depth as i64 - 1],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Cursor { key, id }.encode())
+    })?;
+    let deep = ContactListQuery { after: Some(after), ..Default::default() };
+    let (p50, _) = percentiles(20, |_| store.read(|c| contacts::list(c, deep.clone())).map(|_| ()))?;
+    add(format!("page {depth} rows deep by keyset, p50"), p50, "ms", 20.0);
+
+    let queries = ["mül", "schm", "шевч", "иван", "smith", "jür", "gross", "олен", "new y", "coval", "bä", "sales", "@example.de", "+49 30", "kozl"];
+    let (p50, p95) = percentiles(queries.len() * 4, |i| {
+        let q = queries[i % queries.len()].to_owned();
+        store.read(|c| search::search(c, SearchArgs { q, limit: 8 })).map(|_| ())
+    })?;
+    add("global search as you type, p50".into(), p50, "ms", 20.0);
+    add("global search as you type, p95".into(), p95, "ms", 20.0);
+
+    drop(store);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+    } else {
+        println!("| benchmark | result | goal | met |");
+        println!("|---|---:|---:|:-:|");
+        for r in &rows {
+            println!("| {} | {:.1} {} | {} | {} |", r.name, r.value, r.unit, r.goal, if r.met { "yes" } else { "no" });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! `crm`: the Outpost core on the command line, for scripting, bulk work,
+//! benchmarks and support. Output of `--json` and `call` is stable JSON.
+
+mod bench;
+
+use clap::{Parser, Subcommand};
+use crm_core::{commands, demo, maintenance, store, Error, ErrorCode, Store};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "crm", version, about = "Outpost CRM on the command line")]
+struct Cli {
+    /// Database file (default: $CRM_DB, else the app's database in the user's data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print results and errors as JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the database (or bring an existing one to this version's schema).
+    Init,
+    /// Check the database: schema version, integrity, foreign keys.
+    Check,
+    /// Copy the database to FILE, consistently, even while the app is writing.
+    Backup { file: PathBuf },
+    /// Replace the database with the backup FILE (refuses anything that is not a sound Outpost database).
+    Restore { file: PathBuf },
+    /// Fill the database with realistic demo data (deterministic for a seed).
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        contacts: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Run a registry command with JSON arguments: `crm call contact_create '{"last_name":"Groß"}'`.
+    Call {
+        /// List the commands instead.
+        #[arg(long)]
+        list: bool,
+        name: Option<String>,
+        /// JSON arguments (`{}` when omitted; `-` reads them from standard input).
+        args: Option<String>,
+    },
+    /// Measure the store at scale on a temporary database and print a table.
+    Bench {
+        #[arg(long, default_value_t = 1_000_000)]
+        contacts: u64,
+        /// Keep the benchmark database at this path (for the app start benchmark).
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
+}
+
+fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf, Error> {
+    match cli_db {
+        Some(path) => Ok(path.clone()),
+        None => store::default_db_path(),
+    }
+}
+
+fn open_existing(path: &Path) -> Result<Store, Error> {
+    if !path.exists() {
+        return Err(Error::new(
+            ErrorCode::NotFound,
+            format!("No database at {} (create one with `crm --db {} init`)", path.display(), path.display()),
+        ));
+    }
+    Store::open_existing(path)
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("{e}"),
+    }
+}
+
+fn read_args(args: Option<String>) -> Result<Value, Error> {
+    let text = match args.as_deref() {
+        None => return Ok(Value::Null),
+        Some("-") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| Error::io("Cannot read standard input", &e))?;
+            text
+        }
+        Some(text) => text.to_owned(),
+    };
+    serde_json::from_str(&text).map_err(|e| Error::new(ErrorCode::BadArguments, format!("The arguments are not valid JSON: {e}")))
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let json = cli.json;
+    match cli.command {
+        Command::Init => {
+            let path = db_path(&cli.db)?;
+            let store = Store::open(&path)?;
+            let report = maintenance::check(&store)?;
+            if json {
+                print_json(&report);
+            } else {
+                println!("Database ready at {} (schema {})", path.display(), report.schema_version);
+            }
+        }
+        Command::Check => {
+            let store = open_existing(&db_path(&cli.db)?)?;
+            let report = maintenance::check(&store)?;
+            if json {
+                print_json(&report);
+            } else {
+                println!("{}: schema {} of {}, integrity {}, {} foreign-key problems — {}",
+                    report.path, report.schema_version, report.latest_schema_version, report.integrity.join("; "),
+                    report.foreign_key_violations, if report.ok { "ok" } else { "NOT OK" });
+            }
+            if !report.ok {
+                return Err(Error::new(ErrorCode::Database, "The database check found problems"));
+            }
+        }
+        Command::Backup { file } => {
+            let store = open_existing(&db_path(&cli.db)?)?;
+            maintenance::backup(&store, &file)?;
+            if json {
+                print_json(&serde_json::json!({ "backup": file }));
+            } else {
+                println!("Backed up to {}", file.display());
+            }
+        }
+        Command::Restore { file } => {
+            let report = maintenance::restore(&db_path(&cli.db)?, &file)?;
+            if json {
+                print_json(&report);
+            } else {
+                println!("Restored {} into {}", file.display(), report.path);
+            }
+        }
+        Command::Demo { contacts, seed } => {
+            let store = Store::open(db_path(&cli.db)?)?;
+            let started = std::time::Instant::now();
+            let written = demo::fill(&store, contacts, seed)?;
+            let seconds = started.elapsed().as_secs_f64();
+            if json {
+                print_json(&serde_json::json!({ "contacts": written, "seconds": seconds }));
+            } else {
+                println!("Wrote {written} demo contacts in {seconds:.1} s");
+            }
+        }
+        Command::Call { list: true, .. } => {
+            if json {
+                let list: Vec<Value> = commands::COMMANDS
+                    .iter()
+                    .map(|c| serde_json::json!({ "name": c.name, "summary": c.summary.trim(), "writes": c.writes }))
+                    .collect();
+                print_json(&list);
+            } else {
+                for c in commands::COMMANDS {
+                    println!("{:<18} {}", c.name, c.summary.trim());
+                }
+            }
+        }
+        Command::Call { name: None, .. } => {
+            return Err(Error::new(ErrorCode::BadArguments, "Name a command (crm call --list shows them)"));
+        }
+        Command::Call { name: Some(name), args, .. } => {
+            if !commands::COMMANDS.iter().any(|c| c.name == name) {
+                return Err(Error::new(ErrorCode::UnknownCommand, format!("No command named {name:?} (crm call --list shows them)")));
+            }
+            let args = read_args(args)?;
+            let store = open_existing(&db_path(&cli.db)?)?;
+            print_json(&commands::dispatch(&store, &name, args)?);
+        }
+        Command::Bench { contacts, keep } => bench::run(contacts, keep, json)?,
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // `call` always reports errors as JSON; other commands when --json is given.
+    let json_errors = cli.json || matches!(cli.command, Command::Call { .. });
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if json_errors {
+                eprintln!("{}", serde_json::to_string(&e).unwrap_or_else(|_| e.message.clone()));
+            } else {
+                eprintln!("error: {}", e.message);
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

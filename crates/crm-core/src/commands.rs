@@ -1,0 +1,136 @@
+//! The command registry: every command the UI and the CLI can call, declared
+//! once with its argument and result types. From this one table come
+//! [`dispatch`] (used by the Tauri shell and `crm call`), [`COMMANDS`] (for
+//! `crm call --list`) and [`typescript`] (the UI's generated bindings).
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::store::Store;
+use crate::{contacts, search, settings, AppInfo, IdArgs, NoArgs};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use ts_rs::{Config, TS};
+
+/// One command as listed by `crm call --list`.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandInfo {
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// Whether the command writes (runs in a write transaction).
+    pub writes: bool,
+}
+
+fn parse_args<T: DeserializeOwned>(command: &str, args: Value) -> Result<T> {
+    let args = if args.is_null() { Value::Object(Default::default()) } else { args };
+    serde_json::from_value(args).map_err(|e| {
+        Error::new(ErrorCode::BadArguments, format!("Arguments of {command} do not fit: {e}"))
+    })
+}
+
+/// Runs a command in a read (`read`) or write (`write`) context.
+macro_rules! run {
+    (read, $store:expr, $f:path, $a:expr) => {
+        $store.read(|conn| $f(conn, $a))
+    };
+    (write, $store:expr, $f:path, $a:expr) => {
+        $store.write(|w| $f(w, $a))
+    };
+    (store, $store:expr, $f:path, $a:expr) => {
+        $f($store, $a)
+    };
+}
+
+macro_rules! registry {
+    ($( $(#[doc = $doc:literal])+ $name:ident: $kind:ident $f:path, ($args:ty) -> $ret:ty; )*) => {
+        pub const COMMANDS: &[CommandInfo] = &[
+            $( CommandInfo { name: stringify!($name), summary: concat!($($doc),+), writes: registry!(@writes $kind) }, )*
+        ];
+
+        /// Runs the command `name` with JSON arguments and returns its JSON result.
+        pub fn dispatch(store: &Store, name: &str, args: Value) -> Result<Value> {
+            match name {
+                $( stringify!($name) => {
+                    let args: $args = parse_args(name, args)?;
+                    let result: $ret = run!($kind, store, $f, args)?;
+                    Ok(serde_json::to_value(result)?)
+                } )*
+                _ => Err(Error::new(ErrorCode::UnknownCommand, format!("No command named {name:?} (crm call --list shows them)"))),
+            }
+        }
+
+        /// The `Commands` map of the TypeScript bindings.
+        fn command_map(cfg: &Config) -> String {
+            let mut out = String::from("/** Every command of the registry: its arguments and its result. */\nexport type Commands = {\n");
+            $( out.push_str(&format!("  {}: {{ args: {}, result: {} }},\n", stringify!($name), <$args as TS>::name(cfg), <$ret as TS>::name(cfg))); )*
+            out.push_str("};\n");
+            out
+        }
+    };
+    (@writes write) => { true };
+    (@writes read) => { false };
+    (@writes store) => { false };
+}
+
+registry! {
+    /// Version, schema version, database path and device id.
+    app_info: store crate::app_info, (NoArgs) -> AppInfo;
+    /// The company settings.
+    settings_get: read settings::get, (NoArgs) -> settings::Settings;
+    /// Changes company settings: `{"changes": {"company_name": "…"}}`.
+    settings_update: write settings::update, (settings::SettingsUpdate) -> settings::Settings;
+    /// Creates a contact.
+    contact_create: write contacts::create, (contacts::ContactInput) -> contacts::Contact;
+    /// One contact by id.
+    contact_get: read contacts::get, (IdArgs) -> contacts::Contact;
+    /// Changes a contact: `{"id": "…", "changes": {"title": "…"}}`.
+    contact_update: write contacts::update, (contacts::ContactUpdate) -> contacts::Contact;
+    /// Deletes a contact (it can be restored).
+    contact_delete: write contacts::delete, (IdArgs) -> contacts::Contact;
+    /// Restores a deleted contact.
+    contact_restore: write contacts::restore, (IdArgs) -> contacts::Contact;
+    /// A page of contacts in keyset order, with quick filter.
+    contact_list: read contacts::list, (contacts::ContactListQuery) -> crate::list::Page<contacts::ContactRow>;
+    /// Searches all records as you type; hits grouped by record type.
+    search: read search::search, (search::SearchArgs) -> search::SearchResults;
+}
+
+/// Every type the UI sees, declared once in TypeScript.
+fn declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        crate::error::ErrorCode::decl(cfg),
+        crate::error::Error::decl(cfg),
+        NoArgs::decl(cfg),
+        IdArgs::decl(cfg),
+        AppInfo::decl(cfg),
+        settings::Settings::decl(cfg),
+        settings::SettingsUpdate::decl(cfg),
+        contacts::LabeledValue::decl(cfg),
+        contacts::Address::decl(cfg),
+        contacts::ContactInput::decl(cfg),
+        contacts::Contact::decl(cfg),
+        contacts::ContactUpdate::decl(cfg),
+        contacts::ContactSort::decl(cfg),
+        contacts::ContactListQuery::decl(cfg),
+        contacts::ContactRow::decl(cfg),
+        crate::list::Page::<()>::decl(cfg),
+        search::SearchArgs::decl(cfg),
+        search::SearchHit::decl(cfg),
+        search::SearchGroup::decl(cfg),
+        search::SearchResults::decl(cfg),
+    ]
+}
+
+/// The UI's `ui/src/lib/bindings.ts`, generated from the Rust types.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by crm-core; do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p crm-core --test bindings\n\n",
+    );
+    for decl in declarations(&cfg) {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.push_str(&command_map(&cfg));
+    out
+}

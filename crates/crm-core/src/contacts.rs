@@ -1,0 +1,482 @@
+//! Contacts: people, with several e-mails, phones and addresses.
+
+use crate::error::{Error, Result};
+use crate::list::{Cursor, Page};
+use crate::patch::apply_patch;
+use crate::text::{digits, fold, fts_prefix_query, is_email};
+use crate::write::{Fields, RecordKind, SearchSpec, Writer};
+use crate::IdArgs;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+pub static CONTACT: RecordKind = RecordKind {
+    name: "contact",
+    table: "contacts",
+    json_columns: &["emails", "phones", "addresses"],
+    search: Some(SearchSpec {
+        table: "contacts_fts",
+        columns: &["name", "email", "phone", "other"],
+        source: &["salutation", "first_name", "last_name", "title", "department", "emails", "phones", "addresses"],
+        document: search_document,
+    }),
+};
+
+const MAX_TEXT: usize = 200;
+const MAX_NOTES: usize = 20_000;
+const MAX_ITEMS: usize = 20;
+
+/// An e-mail address or phone number with its label ("work", "home", …).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(from = "LabeledValueInput")]
+pub struct LabeledValue {
+    pub value: String,
+    pub label: String,
+    pub primary: bool,
+}
+
+/// Accepts a bare string (`"a@b.de"`) as well as the full object.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LabeledValueInput {
+    Plain(String),
+    Full {
+        value: String,
+        #[serde(default)]
+        label: String,
+        #[serde(default)]
+        primary: bool,
+    },
+}
+
+impl From<LabeledValueInput> for LabeledValue {
+    fn from(input: LabeledValueInput) -> Self {
+        match input {
+            LabeledValueInput::Plain(value) => LabeledValue { value, ..Default::default() },
+            LabeledValueInput::Full { value, label, primary } => LabeledValue { value, label, primary },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Address {
+    pub label: String,
+    pub street: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+/// The editable fields of a contact. Missing fields take their empty value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContactInput {
+    pub salutation: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub title: String,
+    pub department: String,
+    pub emails: Vec<LabeledValue>,
+    pub phones: Vec<LabeledValue>,
+    pub addresses: Vec<Address>,
+    /// ISO date, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "empty_as_none")]
+    pub birthday: Option<String>,
+    pub lead_source: String,
+    pub notes: String,
+}
+
+fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Contact {
+    pub id: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+    pub owner_id: Option<String>,
+    pub display_name: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: ContactInput,
+}
+
+/// Arguments of `contact_update`: the id and only the fields that change.
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ContactUpdate {
+    pub id: String,
+    #[ts(type = "Partial<ContactInput>")]
+    pub changes: serde_json::Map<String, Value>,
+}
+
+/// Columns a contact list can be sorted by; each has its own index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactSort {
+    #[default]
+    Name,
+    Email,
+    City,
+    Updated,
+}
+
+impl ContactSort {
+    fn column(self) -> &'static str {
+        match self {
+            ContactSort::Name => "sort_name",
+            ContactSort::Email => "email",
+            ContactSort::City => "sort_city",
+            ContactSort::Updated => "updated_at",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContactListQuery {
+    pub sort: ContactSort,
+    pub desc: bool,
+    /// The `next` cursor of the previous page; null for the first page.
+    pub after: Option<String>,
+    pub limit: u32,
+    /// Quick filter: every word must match a name, e-mail, phone or other field as a prefix.
+    pub q: String,
+    /// Start the list at the first row whose sort value is at or after this text.
+    pub starts_with: String,
+}
+
+impl Default for ContactListQuery {
+    fn default() -> Self {
+        Self { sort: ContactSort::Name, desc: false, after: None, limit: 100, q: String::new(), starts_with: String::new() }
+    }
+}
+
+/// One row of the contacts list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ContactRow {
+    pub id: String,
+    pub display_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    pub city: String,
+}
+
+pub fn display_name(first: &str, last: &str) -> String {
+    match (first.trim(), last.trim()) {
+        ("", last) => last.to_owned(),
+        (first, "") => first.to_owned(),
+        (first, last) => format!("{first} {last}"),
+    }
+}
+
+fn trimmed(text: &str) -> String {
+    text.trim().to_owned()
+}
+
+fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
+    if value.chars().count() > max {
+        return Err(Error::invalid(field, format!("{field} is longer than {max} characters")));
+    }
+    Ok(())
+}
+
+/// Trims, checks and completes labeled values; the first becomes primary when none is.
+fn clean_values(field: &str, values: &[LabeledValue], check: fn(&str) -> Option<&'static str>) -> Result<Vec<LabeledValue>> {
+    if values.len() > MAX_ITEMS {
+        return Err(Error::invalid(field, format!("At most {MAX_ITEMS} {field} per contact")));
+    }
+    let mut out: Vec<LabeledValue> = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let value = trimmed(&v.value);
+        if value.is_empty() {
+            continue; // an empty row in a form is not an error
+        }
+        let name = format!("{field}[{i}]");
+        if let Some(problem) = check(&value) {
+            return Err(Error::invalid(&name, format!("{value:?} {problem}")));
+        }
+        check_len(&name, &value, MAX_TEXT)?;
+        out.push(LabeledValue { value, label: trimmed(&v.label), primary: v.primary });
+    }
+    match out.iter().filter(|v| v.primary).count() {
+        0 => {
+            if let Some(first) = out.first_mut() {
+                first.primary = true;
+            }
+        }
+        1 => {}
+        _ => return Err(Error::invalid(field, format!("Only one of the {field} can be primary"))),
+    }
+    Ok(out)
+}
+
+fn email_problem(value: &str) -> Option<&'static str> {
+    (!is_email(value)).then_some("is not a valid e-mail address")
+}
+
+fn phone_problem(value: &str) -> Option<&'static str> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-()./".contains(c) || c.is_ascii_alphabetic();
+    if !value.chars().all(allowed) {
+        Some("is not a phone number (digits, spaces and + - ( ) . / only)")
+    } else if digits(value).len() < 3 {
+        Some("is not a phone number (fewer than 3 digits)")
+    } else {
+        None
+    }
+}
+
+/// Validates and normalises input into the stored form.
+pub fn validate(input: &ContactInput) -> Result<ContactInput> {
+    let mut c = ContactInput {
+        salutation: trimmed(&input.salutation),
+        first_name: trimmed(&input.first_name),
+        last_name: trimmed(&input.last_name),
+        title: trimmed(&input.title),
+        department: trimmed(&input.department),
+        emails: clean_values("emails", &input.emails, email_problem)?,
+        phones: clean_values("phones", &input.phones, phone_problem)?,
+        addresses: Vec::new(),
+        birthday: input.birthday.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned),
+        lead_source: trimmed(&input.lead_source),
+        notes: input.notes.trim_end().to_owned(),
+    };
+    if c.last_name.is_empty() {
+        return Err(Error::invalid("last_name", "Last name is required"));
+    }
+    for (field, value) in [
+        ("salutation", &c.salutation),
+        ("first_name", &c.first_name),
+        ("last_name", &c.last_name),
+        ("title", &c.title),
+        ("department", &c.department),
+        ("lead_source", &c.lead_source),
+    ] {
+        check_len(field, value, MAX_TEXT)?;
+    }
+    check_len("notes", &c.notes, MAX_NOTES)?;
+    if let Some(birthday) = &c.birthday {
+        let date = chrono::NaiveDate::parse_from_str(birthday, "%Y-%m-%d")
+            .map_err(|_| Error::invalid("birthday", format!("{birthday:?} is not a date (YYYY-MM-DD)")))?;
+        if date > chrono::Utc::now().date_naive() {
+            return Err(Error::invalid("birthday", "Birthday is in the future"));
+        }
+    }
+    if input.addresses.len() > MAX_ITEMS {
+        return Err(Error::invalid("addresses", format!("At most {MAX_ITEMS} addresses per contact")));
+    }
+    for (i, a) in input.addresses.iter().enumerate() {
+        let a = Address {
+            label: trimmed(&a.label),
+            street: a.street.trim().to_owned(),
+            city: trimmed(&a.city),
+            region: trimmed(&a.region),
+            postal_code: trimmed(&a.postal_code),
+            country: trimmed(&a.country),
+        };
+        let blank = [&a.street, &a.city, &a.region, &a.postal_code, &a.country].iter().all(|v| v.is_empty());
+        if blank {
+            continue; // an empty address row in a form is not an error
+        }
+        for (part, value) in [("street", &a.street), ("city", &a.city), ("region", &a.region), ("postal_code", &a.postal_code), ("country", &a.country)] {
+            check_len(&format!("addresses[{i}].{part}"), value, MAX_TEXT)?;
+        }
+        c.addresses.push(a);
+    }
+    Ok(c)
+}
+
+fn primary(values: &[LabeledValue]) -> &str {
+    values.iter().find(|v| v.primary).or(values.first()).map_or("", |v| v.value.as_str())
+}
+
+/// The row's fields: the input plus the derived list columns.
+fn to_fields(c: &ContactInput) -> Result<Fields> {
+    let Value::Object(mut fields) = serde_json::to_value(c)? else {
+        return Err(Error::internal("contact did not serialise to an object"));
+    };
+    let city = c.addresses.first().map_or("", |a| a.city.as_str());
+    let derived = [
+        ("sort_name", format!("{}\u{1}{}", fold(&c.last_name), fold(&c.first_name))),
+        ("email", primary(&c.emails).to_lowercase()),
+        ("phone", primary(&c.phones).to_owned()),
+        ("city", city.to_owned()),
+        ("sort_city", fold(city)),
+    ];
+    for (name, value) in derived {
+        fields.insert(name.into(), Value::String(value));
+    }
+    Ok(fields)
+}
+
+fn search_document(f: &Fields) -> Vec<String> {
+    let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let list = |k: &str| -> Vec<Value> { f.get(k).and_then(Value::as_array).cloned().unwrap_or_default() };
+    let values = |k: &str| -> Vec<String> {
+        list(k).iter().filter_map(|v| v.get("value").and_then(Value::as_str).map(str::to_owned)).collect()
+    };
+    let phones = values("phones");
+    let phone_text: Vec<String> = phones.iter().flat_map(|p| [p.clone(), digits(p)]).collect();
+    let cities: Vec<String> = list("addresses")
+        .iter()
+        .flat_map(|a| ["city", "street", "postal_code", "country"].map(|k| a.get(k).and_then(Value::as_str).unwrap_or_default().to_owned()))
+        .collect();
+    vec![
+        display_name(&text("first_name"), &text("last_name")),
+        values("emails").join(" "),
+        phone_text.join(" "),
+        [text("salutation"), text("title"), text("department"), cities.join(" ")].join(" "),
+    ]
+}
+
+const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, salutation, first_name, last_name, title,
+    department, emails, phones, addresses, birthday, lead_source, notes FROM contacts";
+
+fn json_column<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    serde_json::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Contact> {
+    let fields = ContactInput {
+        salutation: r.get(5)?,
+        first_name: r.get(6)?,
+        last_name: r.get(7)?,
+        title: r.get(8)?,
+        department: r.get(9)?,
+        emails: json_column(r, 10)?,
+        phones: json_column(r, 11)?,
+        addresses: json_column(r, 12)?,
+        birthday: r.get(13)?,
+        lead_source: r.get(14)?,
+        notes: r.get(15)?,
+    };
+    Ok(Contact {
+        id: r.get(0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        deleted_at: r.get(3)?,
+        owner_id: r.get(4)?,
+        display_name: display_name(&fields.first_name, &fields.last_name),
+        fields,
+    })
+}
+
+/// A contact by id, deleted ones included (they show as deleted).
+pub fn get(conn: &Connection, args: IdArgs) -> Result<Contact> {
+    conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
+        .query_row([&args.id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("contact", &args.id))
+}
+
+pub fn create(w: &mut Writer, input: ContactInput) -> Result<Contact> {
+    let id = crate::new_id();
+    create_with_id(w, &id, &input)?;
+    get(w.conn(), IdArgs { id })
+}
+
+/// Creates a contact without reading it back (bulk work: demo data, imports).
+pub fn create_with_id(w: &mut Writer, id: &str, input: &ContactInput) -> Result<()> {
+    let contact = validate(input)?;
+    let mut fields = to_fields(&contact)?;
+    fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
+    w.insert(&CONTACT, id, fields)
+}
+
+pub fn update(w: &mut Writer, args: ContactUpdate) -> Result<Contact> {
+    let current = get(w.conn(), IdArgs { id: args.id.clone() })?;
+    if current.deleted_at.is_some() {
+        return Err(Error::conflict("This contact was deleted; restore it before editing"));
+    }
+    let next = validate(&apply_patch(&current.fields, args.changes)?)?;
+    w.update(&CONTACT, &args.id, to_fields(&next)?)?;
+    get(w.conn(), IdArgs { id: args.id })
+}
+
+pub fn delete(w: &mut Writer, args: IdArgs) -> Result<Contact> {
+    w.delete(&CONTACT, &args.id)?;
+    get(w.conn(), args)
+}
+
+pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Contact> {
+    w.restore(&CONTACT, &args.id)?;
+    get(w.conn(), args)
+}
+
+const MAX_PAGE: u32 = 500;
+
+/// One page of live contacts in keyset order.
+pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRow>> {
+    let column = query.sort.column();
+    let limit = query.limit.clamp(1, MAX_PAGE);
+    let (cmp, dir) = if query.desc { ("<", "DESC") } else { (">", "ASC") };
+    let mut filter = String::from("deleted_at IS NULL");
+    let mut params: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(fts) = fts_prefix_query(&query.q) {
+        params.push(fts.into());
+        filter.push_str(&format!(" AND rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?{})", params.len()));
+    }
+    let total = if query.after.is_none() {
+        let sql = format!("SELECT count(*) FROM contacts WHERE {filter}");
+        Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))? as u64)
+    } else {
+        None
+    };
+    let mut seek = String::new();
+    if let Some(after) = &query.after {
+        let cursor = Cursor::decode(after)?;
+        params.push(cursor.key.into());
+        params.push(cursor.id.into());
+        seek = format!(" AND ({column}, id) {cmp} (?{}, ?{})", params.len() - 1, params.len());
+    } else if !query.starts_with.trim().is_empty() {
+        let start = match query.sort {
+            ContactSort::Email => query.starts_with.trim().to_lowercase(),
+            ContactSort::Updated => query.starts_with.trim().to_owned(),
+            ContactSort::Name | ContactSort::City => fold(&query.starts_with),
+        };
+        params.push(start.into());
+        let op = if query.desc { "<=" } else { ">=" };
+        seek = format!(" AND {column} {op} ?{}", params.len());
+    }
+    params.push((limit as i64 + 1).into());
+    let sql = format!(
+        "SELECT id, first_name, last_name, title, email, phone, city, {column} FROM contacts
+         WHERE {filter}{seek} ORDER BY {column} {dir}, id {dir} LIMIT ?{}",
+        params.len()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = Vec::with_capacity(limit as usize);
+    let mut keys = Vec::with_capacity(limit as usize);
+    let mut cursor_rows = stmt.query(rusqlite::params_from_iter(&params))?;
+    while let Some(r) = cursor_rows.next()? {
+        let (first_name, last_name): (String, String) = (r.get(1)?, r.get(2)?);
+        rows.push(ContactRow {
+            id: r.get(0)?,
+            display_name: display_name(&first_name, &last_name),
+            first_name,
+            last_name,
+            title: r.get(3)?,
+            email: r.get(4)?,
+            phone: r.get(5)?,
+            city: r.get(6)?,
+        });
+        keys.push(r.get::<_, String>(7)?);
+    }
+    let next = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        let last = &rows[rows.len() - 1];
+        Some(Cursor { key: keys[rows.len() - 1].clone(), id: last.id.clone() }.encode())
+    } else {
+        None
+    };
+    Ok(Page { rows, next, total })
+}

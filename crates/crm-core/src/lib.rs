@@ -1,0 +1,64 @@
+//! Outpost CRM core: every business rule, the store and the write path.
+//! Knows nothing of windows or HTTP; the desktop app, the `crm` tool and the
+//! sync server are thin shells over it.
+
+pub mod clock;
+pub mod commands;
+pub mod contacts;
+pub mod currency;
+pub mod demo;
+pub mod error;
+pub mod list;
+pub mod maintenance;
+pub mod migrations;
+pub mod patch;
+pub mod search;
+pub mod settings;
+pub mod store;
+pub mod text;
+pub mod time;
+pub mod users;
+pub mod write;
+
+pub use error::{Error, ErrorCode, Result};
+pub use store::Store;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The app's identifier: its data directory name and its bundle id.
+pub const APP_IDENTIFIER: &str = "app.outpost.crm";
+
+/// A new record id: UUIDv7, unique across devices and sortable by creation time.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Arguments of a command that takes none.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(type = "Record<string, never>")]
+pub struct NoArgs {}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct IdArgs {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub schema_version: i64,
+    pub db_path: String,
+    pub device_id: String,
+}
+
+pub fn app_info(store: &Store, _: NoArgs) -> Result<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        schema_version: store.read(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?))?,
+        db_path: store.path().display().to_string(),
+        device_id: store.device_id().into(),
+    })
+}

@@ -1,0 +1,92 @@
+//! Text normalisation shared by sorting, search and validation.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A sort and match key: lower case, Latin diacritics removed (Müller → muller,
+/// Groß → gross), Cyrillic kept but ё read as е.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut base_is_latin = false;
+    for c in text.trim().nfkd() {
+        if is_combining_mark(c) {
+            if !base_is_latin {
+                out.push(c);
+            }
+            continue;
+        }
+        base_is_latin = (c as u32) < 0x0250;
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ё' | 'Ё' => out.push('е'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out.nfc().collect()
+}
+
+/// The digits of a phone number, whatever its formatting.
+pub fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// An FTS5 query from what a person typed: every word must match as a prefix.
+/// Quotes make every character literal, so no input is FTS syntax.
+pub fn fts_prefix_query(typed: &str) -> Option<String> {
+    let terms: Vec<String> = typed
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// A plausible e-mail address: one `@`, a local part, a dotted domain, no spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    !local.is_empty()
+        && local.len() <= 64
+        && !domain.contains('@')
+        && domain.contains('.')
+        && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_latin_diacritics_and_case() {
+        assert_eq!(fold(" Müller "), "muller");
+        assert_eq!(fold("Groß"), "gross");
+        assert_eq!(fold("Łukasz Żółć"), "łukasz zołc");
+        assert_eq!(fold("ÉLODIE"), "elodie");
+    }
+
+    #[test]
+    fn keeps_cyrillic_letters_but_reads_yo_as_ye() {
+        assert_eq!(fold("Шевченко"), "шевченко");
+        assert_eq!(fold("Йосип"), "йосип");
+        assert_eq!(fold("Ёлкин"), "елкин");
+        assert_eq!(fold("Ґалаґан Її"), "ґалаґан її");
+    }
+
+    #[test]
+    fn prefix_query_quotes_every_word() {
+        assert_eq!(fts_prefix_query("jür gr").as_deref(), Some("\"jür\"* \"gr\"*"));
+        assert_eq!(fts_prefix_query("a\"b OR c").as_deref(), Some("\"a\"\"b\"* \"OR\"* \"c\"*"));
+        assert_eq!(fts_prefix_query("  - * ").as_deref(), None);
+    }
+
+    #[test]
+    fn recognises_email_addresses() {
+        assert!(is_email("jg@example.de"));
+        assert!(is_email("o.brien+crm@mail.example.co.uk"));
+        assert!(!is_email("jg@example"));
+        assert!(!is_email("jg example@x.de"));
+        assert!(!is_email("@x.de"));
+        assert!(!is_email("a@@x.de"));
+        assert!(!is_email("a@x..de"));
+    }
+}

@@ -1,0 +1,20 @@
+//! The UI's TypeScript bindings are generated from the Rust types; this test
+//! fails when `ui/src/lib/bindings.ts` is stale. Regenerate with
+//! `UPDATE_BINDINGS=1 cargo test -p crm-core --test bindings`.
+
+use std::path::PathBuf;
+
+#[test]
+fn typescript_bindings_are_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+    let generated = crm_core::commands::typescript();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).expect("write bindings.ts");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p crm-core --test bindings`"
+    );
+}

@@ -1,0 +1,71 @@
+//! The Outpost desktop app: a window with the web UI, and the bridge from the
+//! UI to the core's command registry. No SQL and no business rules here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use crm_core::{commands, store, Error, Store};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Instant;
+use tauri::webview::PageLoadEvent;
+use tauri::{Manager, State};
+
+/// Set to measure app start: the UI opens Contacts, the time to its first painted
+/// list is printed as `first_paint_ms=N`, and the app exits.
+const BENCH_ENV: &str = "OUTPOST_BENCH_FIRST_PAINT";
+
+struct App {
+    /// The open store, or why it could not be opened (shown by the UI on every call).
+    store: Result<Arc<Store>, Error>,
+    started: Instant,
+}
+
+/// Runs a registry command off the UI thread.
+#[tauri::command]
+async fn call(app: State<'_, App>, command: String, args: Value) -> Result<Value, Error> {
+    let store = app.store.clone()?;
+    tauri::async_runtime::spawn_blocking(move || commands::dispatch(&store, &command, args))
+        .await
+        .map_err(|e| Error::internal(format!("The command {e} stopped unexpectedly")))?
+}
+
+/// The UI reports its first painted list; in benchmark mode the app reports the time and exits.
+#[tauri::command]
+fn first_paint(app: State<'_, App>, handle: tauri::AppHandle) {
+    if std::env::var_os(BENCH_ENV).is_some() {
+        println!("first_paint_ms={}", app.started.elapsed().as_millis());
+        handle.exit(0);
+    }
+}
+
+fn open_store() -> Result<Arc<Store>, Error> {
+    let path = store::default_db_path()?;
+    Store::open(&path).map(Arc::new)
+}
+
+fn main() {
+    let started = Instant::now();
+    let store = open_store();
+    if let Err(e) = &store {
+        eprintln!("outpost: cannot open the database: {}", e.message);
+    }
+    tauri::Builder::default()
+        .manage(App { store, started })
+        .on_page_load(|webview, payload| {
+            if std::env::var_os(BENCH_ENV).is_some() && payload.event() == PageLoadEvent::Finished {
+                let _ = webview.eval("location.hash = '#/contacts'");
+            }
+        })
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_focus();
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![call, first_paint])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("outpost: the window could not start: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,45 @@
+// The one door to the core. Every request goes through the shell's single `call` command with a
+// command name from the generated registry; this is the only module that imports @tauri-apps/api,
+// so everything else can be tested with this module mocked.
+import { invoke, isTauri } from '@tauri-apps/api/core';
+import type { Commands, CrmError } from './bindings';
+import { NOT_IN_SHELL, toCrmError } from './errors';
+
+export type { CrmError, ErrorCode } from './bindings';
+export { isCrmError, toCrmError } from './errors';
+
+export type CommandName = keyof Commands;
+export type CommandArgs<K extends CommandName> = Commands[K]['args'];
+export type CommandResult<K extends CommandName> = Commands[K]['result'];
+
+/** Runs one core command. Resolves with its result, rejects with a CrmError. */
+export async function call<K extends CommandName>(
+	command: K,
+	args: CommandArgs<K>
+): Promise<CommandResult<K>> {
+	if (!isTauri()) {
+		throw { code: 'internal', message: NOT_IN_SHELL } satisfies CrmError;
+	}
+	try {
+		return await invoke<CommandResult<K>>('call', { command, args });
+	} catch (e) {
+		throw toCrmError(e);
+	}
+}
+
+let firstPaintSent = false;
+
+/**
+ * Tells the shell that the first screen of data is on screen (used to measure start-up time).
+ * Only the first call does anything; errors are ignored.
+ */
+export function firstPaint(): void {
+	if (firstPaintSent) return;
+	firstPaintSent = true;
+	if (!isTauri()) return;
+	try {
+		invoke('first_paint').catch(() => undefined);
+	} catch {
+		// not running inside the desktop shell
+	}
+}

@@ -1,0 +1,104 @@
+// Generated from the Rust types by crm-core; do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p crm-core --test bindings
+
+export type ErrorCode = "validation" | "not_found" | "conflict" | "io" | "database" | "not_a_database" | "schema_too_new" | "unknown_command" | "bad_arguments" | "internal";
+
+export type CrmError = { code: ErrorCode, message: string, field?: string, row?: number, column?: string, };
+
+export type NoArgs = Record<string, never>;
+
+export type IdArgs = { id: string, };
+
+export type AppInfo = { version: string, schema_version: number, db_path: string, device_id: string, };
+
+export type Settings = { company_name: string, company_address: string, tax_id: string, 
+/**
+ * A `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL.
+ */
+logo: string | null, 
+/**
+ * ISO 4217 code for new documents.
+ */
+default_currency: string, 
+/**
+ * BCP 47 tag for formatting dates, numbers and money, e.g. `de-DE`.
+ */
+locale: string, };
+
+export type SettingsUpdate = { changes: Partial<Settings>, };
+
+export type LabeledValue = { value: string, label: string, primary: boolean, };
+
+export type Address = { label: string, street: string, city: string, region: string, postal_code: string, country: string, };
+
+export type ContactInput = { salutation: string, first_name: string, last_name: string, title: string, department: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<Address>, 
+/**
+ * ISO date, `YYYY-MM-DD`.
+ */
+birthday: string | null, lead_source: string, notes: string, };
+
+export type Contact = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, display_name: string, salutation: string, first_name: string, last_name: string, title: string, department: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<Address>, 
+/**
+ * ISO date, `YYYY-MM-DD`.
+ */
+birthday: string | null, lead_source: string, notes: string, };
+
+export type ContactUpdate = { id: string, changes: Partial<ContactInput>, };
+
+export type ContactSort = "name" | "email" | "city" | "updated";
+
+export type ContactListQuery = { sort: ContactSort, desc: boolean, 
+/**
+ * The `next` cursor of the previous page; null for the first page.
+ */
+after: string | null, limit: number, 
+/**
+ * Quick filter: every word must match a name, e-mail, phone or other field as a prefix.
+ */
+q: string, 
+/**
+ * Start the list at the first row whose sort value is at or after this text.
+ */
+starts_with: string, };
+
+export type ContactRow = { id: string, display_name: string, first_name: string, last_name: string, title: string, email: string, phone: string, city: string, };
+
+export type Page<T> = { rows: Array<T>, 
+/**
+ * Pass as `after` to get the next page; null on the last page.
+ */
+next: string | null, 
+/**
+ * Rows matching the filter; given with the first page only (null on later pages).
+ */
+total: number | null, };
+
+export type SearchArgs = { q: string, 
+/**
+ * Hits per record type.
+ */
+limit: number, };
+
+export type SearchHit = { record_type: string, id: string, title: string, subtitle: string, 
+/**
+ * The title with each match between U+E000 and U+E001.
+ */
+marked: string, };
+
+export type SearchGroup = { record_type: string, hits: Array<SearchHit>, };
+
+export type SearchResults = { query: string, groups: Array<SearchGroup>, };
+
+/** Every command of the registry: its arguments and its result. */
+export type Commands = {
+  app_info: { args: NoArgs, result: AppInfo },
+  settings_get: { args: NoArgs, result: Settings },
+  settings_update: { args: SettingsUpdate, result: Settings },
+  contact_create: { args: ContactInput, result: Contact },
+  contact_get: { args: IdArgs, result: Contact },
+  contact_update: { args: ContactUpdate, result: Contact },
+  contact_delete: { args: IdArgs, result: Contact },
+  contact_restore: { args: IdArgs, result: Contact },
+  contact_list: { args: ContactListQuery, result: Page<ContactRow> },
+  search: { args: SearchArgs, result: SearchResults },
+};

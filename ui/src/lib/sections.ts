@@ -1,0 +1,79 @@
+// The sections of the app, in navigation order. `available` is true where the capability has landed.
+
+export const SECTION_IDS = [
+	'home',
+	'leads',
+	'accounts',
+	'contacts',
+	'opportunities',
+	'quotes',
+	'orders',
+	'invoices',
+	'payments',
+	'cases',
+	'solutions',
+	'calendar',
+	'tasks',
+	'campaigns',
+	'reports',
+	'settings'
+] as const;
+
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export type SectionPath =
+	| '/'
+	| '/leads'
+	| '/accounts'
+	| '/contacts'
+	| '/opportunities'
+	| '/quotes'
+	| '/orders'
+	| '/invoices'
+	| '/payments'
+	| '/cases'
+	| '/solutions'
+	| '/calendar'
+	| '/tasks'
+	| '/campaigns'
+	| '/reports'
+	| '/settings';
+
+export interface Section {
+	id: SectionId;
+	path: SectionPath;
+	available: boolean;
+}
+
+export const SECTIONS: readonly Section[] = [
+	{ id: 'home', path: '/', available: true },
+	{ id: 'leads', path: '/leads', available: false },
+	{ id: 'accounts', path: '/accounts', available: false },
+	{ id: 'contacts', path: '/contacts', available: true },
+	{ id: 'opportunities', path: '/opportunities', available: false },
+	{ id: 'quotes', path: '/quotes', available: false },
+	{ id: 'orders', path: '/orders', available: false },
+	{ id: 'invoices', path: '/invoices', available: false },
+	{ id: 'payments', path: '/payments', available: false },
+	{ id: 'cases', path: '/cases', available: false },
+	{ id: 'solutions', path: '/solutions', available: false },
+	{ id: 'calendar', path: '/calendar', available: false },
+	{ id: 'tasks', path: '/tasks', available: false },
+	{ id: 'campaigns', path: '/campaigns', available: false },
+	{ id: 'reports', path: '/reports', available: false },
+	{ id: 'settings', path: '/settings', available: true }
+];
+
+export function sectionById(id: SectionId): Section {
+	const section = SECTIONS.find((s) => s.id === id);
+	if (!section) throw new Error(`unknown section ${id}`);
+	return section;
+}
+
+/** The section a route id belongs to (for highlighting the navigation). */
+export function sectionForRoute(routeId: string | null): SectionId | null {
+	if (routeId === null) return null;
+	if (routeId === '/') return 'home';
+	const first = routeId.split('/')[1] ?? '';
+	return (SECTION_IDS as readonly string[]).includes(first) ? (first as SectionId) : null;
+}
