@@ -38,8 +38,21 @@ fn first_paint(app: State<'_, App>, handle: tauri::AppHandle) {
     }
 }
 
+/// The database: `--db PATH` on the command line, else `CRM_DB`, else the user's data directory.
 fn open_store() -> Result<Arc<Store>, Error> {
-    let path = store::default_db_path()?;
+    let mut args = std::env::args().skip(1);
+    let mut path = None;
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            path = args.next().map(std::path::PathBuf::from);
+        } else if let Some(value) = arg.strip_prefix("--db=") {
+            path = Some(value.into());
+        }
+    }
+    let path = match path {
+        Some(path) => path,
+        None => store::default_db_path()?,
+    };
     Store::open(&path).map(Arc::new)
 }
 
