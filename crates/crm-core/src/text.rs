@@ -8,7 +8,8 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut base_is_latin = false;
-    for c in text.trim().nfkd() {
+    let text: String = text.trim().chars().map(|c| if c == 'ё' || c == 'Ё' { 'е' } else { c }).collect();
+    for c in text.nfkd() {
         if is_combining_mark(c) {
             if !base_is_latin {
                 out.push(c);
@@ -18,7 +19,6 @@ pub fn fold(text: &str) -> String {
         base_is_latin = (c as u32) < 0x0250;
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
-            'ё' | 'Ё' => out.push('е'),
             _ => out.extend(c.to_lowercase()),
         }
     }
