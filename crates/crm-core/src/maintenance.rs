@@ -3,7 +3,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::migrations;
 use crate::store::Store;
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::path::Path;
@@ -42,6 +42,20 @@ pub fn check(store: &Store) -> Result<CheckReport> {
     store.read(|conn| check_connection(conn, store.path()))
 }
 
+/// Copies every page of `src` into `dst` in one step: one read transaction on
+/// the source, so the copy is a consistent snapshot; retried while locked.
+fn copy_database(src: &Connection, dst: &mut Connection) -> Result<()> {
+    let backup = Backup::new(src, dst)?;
+    for _ in 0..200 {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More | StepResult::Busy | StepResult::Locked => std::thread::sleep(Duration::from_millis(50)),
+            _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+    Err(Error::new(ErrorCode::Database, "The database stayed locked; the copy was not made"))
+}
+
 fn open_read_only(path: &Path) -> Result<Connection> {
     if !path.is_file() {
         return Err(Error::new(ErrorCode::NotFound, format!("No file at {}", path.display())));
@@ -59,8 +73,7 @@ pub fn backup(store: &Store, dest: &Path) -> Result<()> {
     let result = store.read(|src| {
         let mut out = Connection::open(&partial)
             .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", partial.display())))?;
-        // One step copies every page under one read transaction: a consistent snapshot.
-        Backup::new(src, &mut out)?.run_to_completion(-1, Duration::ZERO, None)?;
+        copy_database(src, &mut out)?;
         out.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     });
@@ -94,7 +107,7 @@ pub fn restore(db: &Path, source: &Path) -> Result<CheckReport> {
     }
     let mut dst = Connection::open(db).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot open {}: {e}", db.display())))?;
     dst.busy_timeout(Duration::from_secs(10))?;
-    Backup::new(&src, &mut dst)?.run_to_completion(-1, Duration::ZERO, None)?;
+    copy_database(&src, &mut dst)?;
     drop(dst);
     // Bring an older backup up to this version's schema.
     let store = Store::open(db)?;

@@ -1,0 +1,141 @@
+//! The `crm` tool as a script would use it: exit codes, JSON on stdout, errors on stderr.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn crm(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crm")).arg("--db").arg(db).args(args).env_remove("CRM_DB").output().expect("run crm")
+}
+
+fn json(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(bytes)))
+}
+
+fn ok(db: &Path, args: &[&str]) -> Value {
+    let out = crm(db, args);
+    assert!(out.status.success(), "crm {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    json(&out.stdout)
+}
+
+/// Runs a command that must fail and returns its JSON error.
+fn fails(db: &Path, args: &[&str]) -> Value {
+    let out = crm(db, args);
+    assert_eq!(out.status.code(), Some(1), "crm {args:?} should exit 1; stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.stdout.is_empty(), "nothing on stdout when failing");
+    json(&out.stderr)
+}
+
+#[test]
+fn init_check_create_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    let report = ok(&db, &["check", "--json"]);
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["integrity"][0], "ok");
+    let created = ok(&db, &["call", "contact_create", r#"{"first_name":"Jürgen","last_name":"Groß","emails":["jg@example.de"]}"#]);
+    let id = created["id"].as_str().expect("id");
+    assert_eq!(created["emails"][0]["value"], "jg@example.de");
+    let list = ok(&db, &["call", "contact_list", "{}"]);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["rows"][0]["id"], id);
+    assert_eq!(list["rows"][0]["display_name"], "Jürgen Groß");
+    let got = ok(&db, &["call", "contact_get", &format!(r#"{{"id":"{id}"}}"#)]);
+    assert_eq!(got["last_name"], "Groß");
+}
+
+#[test]
+fn a_validation_error_exits_1_naming_the_field_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    let err = fails(&db, &["call", "contact_create", r#"{"first_name":"Jürgen"}"#]);
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "last_name");
+    assert!(err["message"].as_str().unwrap().contains("Last name"));
+    assert_eq!(ok(&db, &["call", "contact_list"])["total"], 0);
+}
+
+#[test]
+fn unknown_commands_and_bad_json_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    assert_eq!(fails(&db, &["call", "contact_explode", "{}"])["code"], "unknown_command");
+    assert_eq!(fails(&db, &["call", "contact_create", "{not json"])["code"], "bad_arguments");
+    assert_eq!(fails(&db, &["call", "contact_create", r#"{"last_name": 5}"#])["code"], "bad_arguments");
+    assert_eq!(fails(&db, &["call", "contact_get", r#"{"id":"missing"}"#])["code"], "not_found");
+}
+
+#[test]
+fn call_list_names_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = ok(&dir.path().join("unused.db"), &["call", "--list", "--json"]);
+    let names: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    for name in ["contact_create", "contact_get", "contact_update", "contact_delete", "contact_list", "settings_get", "settings_update", "search"] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    assert!(!dir.path().join("unused.db").exists(), "listing commands opens no database");
+}
+
+#[test]
+fn a_missing_database_is_not_created_by_accident() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let err = fails(&db, &["call", "contact_list", "{}"]);
+    assert_eq!(err["code"], "not_found");
+    assert!(!db.exists());
+    let out = crm(&db, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("crm --db"), "tells how to create one");
+}
+
+#[test]
+fn a_corrupt_or_foreign_file_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.db");
+    let bytes = b"SQLite format 3\0but the rest is garbage".repeat(300);
+    std::fs::write(&junk, &bytes).unwrap();
+    let err = fails(&junk, &["call", "contact_list", "{}"]);
+    assert!(["not_a_database", "database"].contains(&err["code"].as_str().unwrap()), "{err}");
+    assert_eq!(std::fs::read(&junk).unwrap(), bytes);
+    assert_eq!(crm(&junk, &["check", "--json"]).status.code(), Some(1));
+    assert_eq!(std::fs::read(&junk).unwrap(), bytes);
+}
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let copy = dir.path().join("copy.db");
+    ok(&db, &["init", "--json"]);
+    ok(&db, &["call", "contact_create", r#"{"last_name":"Kept"}"#]);
+    ok(&db, &["backup", copy.to_str().unwrap(), "--json"]);
+    ok(&db, &["call", "contact_create", r#"{"last_name":"Later"}"#]);
+    assert_eq!(ok(&db, &["call", "contact_list"])["total"], 2);
+    ok(&db, &["restore", copy.to_str().unwrap(), "--json"]);
+    let list = ok(&db, &["call", "contact_list"]);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["rows"][0]["last_name"], "Kept");
+    let not_a_backup = dir.path().join("notes.txt");
+    std::fs::write(&not_a_backup, "hello").unwrap();
+    assert_eq!(crm(&db, &["restore", not_a_backup.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(ok(&db, &["call", "contact_list"])["total"], 1);
+}
+
+#[test]
+fn demo_data_is_deterministic_for_a_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = |db: &Path| -> Vec<String> {
+        ok(db, &["demo", "--contacts", "300", "--seed", "9", "--json"]);
+        let page = ok(db, &["call", "contact_list", r#"{"limit": 500}"#]);
+        page["rows"].as_array().unwrap().iter().map(|r| format!("{} {} {}", r["display_name"], r["email"], r["city"])).collect()
+    };
+    let a = names(&dir.path().join("a.db"));
+    let b = names(&dir.path().join("b.db"));
+    assert_eq!(a.len(), 300);
+    assert_eq!(a, b);
+    assert!(a.iter().any(|n| n.chars().any(|c| ('а'..='я').contains(&c))), "Cyrillic names");
+    assert!(a.iter().any(|n| n.contains('ü') || n.contains('ß') || n.contains('ö')), "German names");
+}
