@@ -8,8 +8,9 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- One row per record write. It is both the sync outbox (pushed = 0) and the
--- record's history for the timeline (fields = new values, previous = old ones).
+-- One row per record write. It is both the sync outbox (this device's rows after
+-- the last pushed seq, kept in meta) and the record's history for the timeline
+-- (fields = new values, previous = old ones).
 CREATE TABLE change_log (
     seq         INTEGER PRIMARY KEY,
     hlc         TEXT NOT NULL,
@@ -20,11 +21,9 @@ CREATE TABLE change_log (
     fields      TEXT NOT NULL,
     previous    TEXT,
     actor_id    TEXT,
-    batch_id    TEXT,
-    pushed      INTEGER NOT NULL DEFAULT 0
+    batch_id    TEXT
 );
 CREATE INDEX change_log_by_record ON change_log (record_id, seq);
-CREATE INDEX change_log_outbox ON change_log (seq) WHERE pushed = 0;
 CREATE INDEX change_log_by_batch ON change_log (batch_id) WHERE batch_id IS NOT NULL;
 
 CREATE TABLE users (
@@ -78,11 +77,10 @@ CREATE INDEX contacts_by_name    ON contacts (sort_name, id) WHERE deleted_at IS
 CREATE INDEX contacts_by_email   ON contacts (email, id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_by_city    ON contacts (sort_city, id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_by_updated ON contacts (updated_at, id) WHERE deleted_at IS NULL;
-CREATE INDEX contacts_by_owner   ON contacts (owner_id);
 
 -- Full-text search over live contacts; rowid = contacts.rowid.
 CREATE VIRTUAL TABLE contacts_fts USING fts5 (
     name, email, phone, other,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '2'
 );

@@ -38,7 +38,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = NORMAL;
-         PRAGMA cache_size = -32000;
+         PRAGMA cache_size = -262144;
          PRAGMA temp_store = MEMORY;",
     )?;
     Ok(())

@@ -6,7 +6,7 @@
 
 use crate::clock::{Clock, Hlc};
 use crate::error::{Error, ErrorCode, Result};
-use rusqlite::types::Value as SqlValue;
+use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 use serde_json::Value;
 
@@ -60,6 +60,18 @@ pub struct Writer<'a> {
     actor_id: &'a str,
     batch_id: Option<String>,
     last: Option<Hlc>,
+}
+
+/// A JSON value bound as an SQL parameter without copying its text.
+struct Param<'a>(&'a Value);
+
+impl rusqlite::ToSql for Param<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self.0 {
+            Value::String(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            other => ToSqlOutput::Owned(to_sql(other)),
+        })
+    }
 }
 
 fn to_sql(value: &Value) -> SqlValue {
@@ -128,11 +140,12 @@ impl<'a> Writer<'a> {
         let at = hlc.to_rfc3339();
         fields.insert("created_at".into(), Value::String(at.clone()));
         fields.insert("updated_at".into(), Value::String(at));
+        let id_value = Value::String(id.to_owned());
         let mut columns = vec!["id"];
-        let mut values = vec![SqlValue::Text(id.to_owned())];
+        let mut values = vec![Param(&id_value)];
         for (name, value) in &fields {
             columns.push(check_column(name)?);
-            values.push(to_sql(value));
+            values.push(Param(value));
         }
         let placeholders = (1..=columns.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
         let sql = format!("INSERT INTO {} ({}) VALUES ({placeholders})", kind.table, columns.join(", "));
@@ -255,7 +268,7 @@ impl<'a> Writer<'a> {
     }
 
     fn log(&mut self, kind: &RecordKind, id: &str, op: Op, hlc: Hlc, fields: &Fields, previous: Option<&Fields>) -> Result<()> {
-        let previous = previous.map(|p| Value::Object(p.clone()).to_string());
+        let previous = previous.map(serde_json::to_string).transpose()?;
         self.tx
             .prepare_cached(
                 "INSERT INTO change_log (hlc, device_id, record_type, record_id, op, fields, previous, actor_id, batch_id)
@@ -267,7 +280,7 @@ impl<'a> Writer<'a> {
                 kind.name,
                 id,
                 op.as_str(),
-                Value::Object(fields.clone()).to_string(),
+                serde_json::to_string(fields)?,
                 previous,
                 self.actor_id,
                 self.batch_id.as_deref(),

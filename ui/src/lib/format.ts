@@ -50,6 +50,25 @@ export function formatDateTime(
 	}
 }
 
+/** The local calendar date of an instant (RFC 3339), e.g. for "updated" columns. */
+export function formatInstantDate(
+	instant: string | null | undefined,
+	locale?: string,
+	timeZone?: string
+): string {
+	if (!instant) return '';
+	const date = new Date(instant);
+	if (Number.isNaN(date.getTime())) return instant;
+	try {
+		return new Intl.DateTimeFormat(safeLocale(locale), {
+			dateStyle: 'medium',
+			...(timeZone ? { timeZone } : {})
+		}).format(date);
+	} catch {
+		return instant;
+	}
+}
+
 /** A number with the locale's grouping and decimal separators. */
 export function formatNumber(
 	value: number | bigint | null | undefined,
