@@ -39,7 +39,10 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the bench directory", &e))?;
     let path = keep.clone().unwrap_or_else(|| dir.join("bench.db"));
     if path.exists() {
-        return Err(Error::new(ErrorCode::Conflict, format!("{} exists; the benchmark needs a new file", path.display())));
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            format!("{} exists; the benchmark needs a new file", path.display()),
+        ));
     }
     let mut rows = Vec::new();
     let mut add = |name: String, value: f64, unit: &'static str, goal: f64| {
@@ -81,7 +84,23 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
     let (p50, _) = percentiles(20, |_| store.read(|c| contacts::list(c, deep.clone())).map(|_| ()))?;
     add(format!("page {depth} rows deep by keyset, p50"), p50, "ms", 20.0);
 
-    let queries = ["mül", "schm", "шевч", "иван", "smith", "jür", "gross", "олен", "new y", "coval", "bä", "sales", "@example.de", "+49 30", "kozl"];
+    let queries = [
+        "mül",
+        "schm",
+        "шевч",
+        "иван",
+        "smith",
+        "jür",
+        "gross",
+        "олен",
+        "new y",
+        "coval",
+        "bä",
+        "sales",
+        "@example.de",
+        "+49 30",
+        "kozl",
+    ];
     let (p50, p95) = percentiles(queries.len() * 4, |i| {
         let q = queries[i % queries.len()].to_owned();
         store.read(|c| search::search(c, SearchArgs { q, limit: 8 })).map(|_| ())

@@ -87,12 +87,14 @@ fn read_args(args: Option<String>) -> Result<Value, Error> {
         None => return Ok(Value::Null),
         Some("-") => {
             let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| Error::io("Cannot read standard input", &e))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| Error::io("Cannot read standard input", &e))?;
             text
         }
         Some(text) => text.to_owned(),
     };
-    serde_json::from_str(&text).map_err(|e| Error::new(ErrorCode::BadArguments, format!("The arguments are not valid JSON: {e}")))
+    serde_json::from_str(&text)
+        .map_err(|e| Error::new(ErrorCode::BadArguments, format!("The arguments are not valid JSON: {e}")))
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -114,9 +116,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&report);
             } else {
-                println!("{}: schema {} of {}, integrity {}, {} foreign-key problems — {}",
-                    report.path, report.schema_version, report.latest_schema_version, report.integrity.join("; "),
-                    report.foreign_key_violations, if report.ok { "ok" } else { "NOT OK" });
+                println!(
+                    "{}: schema {} of {}, integrity {}, {} foreign-key problems — {}",
+                    report.path,
+                    report.schema_version,
+                    report.latest_schema_version,
+                    report.integrity.join("; "),
+                    report.foreign_key_violations,
+                    if report.ok { "ok" } else { "NOT OK" }
+                );
             }
             if !report.ok {
                 return Err(Error::new(ErrorCode::Database, "The database check found problems"));
@@ -168,7 +176,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Call { name: Some(name), args, .. } => {
             if !commands::COMMANDS.iter().any(|c| c.name == name) {
-                return Err(Error::new(ErrorCode::UnknownCommand, format!("No command named {name:?} (crm call --list shows them)")));
+                return Err(Error::new(
+                    ErrorCode::UnknownCommand,
+                    format!("No command named {name:?} (crm call --list shows them)"),
+                ));
             }
             let args = read_args(args)?;
             let store = open_existing(&db_path(&cli.db)?)?;

@@ -5,7 +5,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn crm(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crm")).arg("--db").arg(db).args(args).env_remove("CRM_DB").output().expect("run crm")
+    Command::new(env!("CARGO_BIN_EXE_crm"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CRM_DB")
+        .output()
+        .expect("run crm")
 }
 
 fn json(bytes: &[u8]) -> Value {
@@ -21,7 +27,12 @@ fn ok(db: &Path, args: &[&str]) -> Value {
 /// Runs a command that must fail and returns its JSON error.
 fn fails(db: &Path, args: &[&str]) -> Value {
     let out = crm(db, args);
-    assert_eq!(out.status.code(), Some(1), "crm {args:?} should exit 1; stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "crm {args:?} should exit 1; stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(out.stdout.is_empty(), "nothing on stdout when failing");
     json(&out.stderr)
 }
@@ -34,7 +45,10 @@ fn init_check_create_and_list() {
     let report = ok(&db, &["check", "--json"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["integrity"][0], "ok");
-    let created = ok(&db, &["call", "contact_create", r#"{"first_name":"Jürgen","last_name":"Groß","emails":["jg@example.de"]}"#]);
+    let created = ok(
+        &db,
+        &["call", "contact_create", r#"{"first_name":"Jürgen","last_name":"Groß","emails":["jg@example.de"]}"#],
+    );
     let id = created["id"].as_str().expect("id");
     assert_eq!(created["emails"][0]["value"], "jg@example.de");
     let list = ok(&db, &["call", "contact_list", "{}"]);
@@ -73,7 +87,16 @@ fn call_list_names_every_command() {
     let dir = tempfile::tempdir().unwrap();
     let list = ok(&dir.path().join("unused.db"), &["call", "--list", "--json"]);
     let names: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
-    for name in ["contact_create", "contact_get", "contact_update", "contact_delete", "contact_list", "settings_get", "settings_update", "search"] {
+    for name in [
+        "contact_create",
+        "contact_get",
+        "contact_update",
+        "contact_delete",
+        "contact_list",
+        "settings_get",
+        "settings_update",
+        "search",
+    ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
     assert!(!dir.path().join("unused.db").exists(), "listing commands opens no database");
@@ -130,7 +153,12 @@ fn demo_data_is_deterministic_for_a_seed() {
     let names = |db: &Path| -> Vec<String> {
         ok(db, &["demo", "--contacts", "300", "--seed", "9", "--json"]);
         let page = ok(db, &["call", "contact_list", r#"{"limit": 500}"#]);
-        page["rows"].as_array().unwrap().iter().map(|r| format!("{} {} {}", r["display_name"], r["email"], r["city"])).collect()
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {} {}", r["display_name"], r["email"], r["city"]))
+            .collect()
     };
     let a = names(&dir.path().join("a.db"));
     let b = names(&dir.path().join("b.db"));

@@ -21,9 +21,8 @@ pub struct CommandInfo {
 
 fn parse_args<T: DeserializeOwned>(command: &str, args: Value) -> Result<T> {
     let args = if args.is_null() { Value::Object(Default::default()) } else { args };
-    serde_json::from_value(args).map_err(|e| {
-        Error::new(ErrorCode::BadArguments, format!("Arguments of {command} do not fit: {e}"))
-    })
+    serde_json::from_value(args)
+        .map_err(|e| Error::new(ErrorCode::BadArguments, format!("Arguments of {command} do not fit: {e}")))
 }
 
 /// Runs a command in a read (`read`) or write (`write`) context.

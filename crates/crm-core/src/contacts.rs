@@ -153,7 +153,14 @@ pub struct ContactListQuery {
 
 impl Default for ContactListQuery {
     fn default() -> Self {
-        Self { sort: ContactSort::Name, desc: false, after: None, limit: 100, q: String::new(), starts_with: String::new() }
+        Self {
+            sort: ContactSort::Name,
+            desc: false,
+            after: None,
+            limit: 100,
+            q: String::new(),
+            starts_with: String::new(),
+        }
     }
 }
 
@@ -190,7 +197,11 @@ fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
 }
 
 /// Trims, checks and completes labeled values; the first becomes primary when none is.
-fn clean_values(field: &str, values: &[LabeledValue], check: fn(&str) -> Option<&'static str>) -> Result<Vec<LabeledValue>> {
+fn clean_values(
+    field: &str,
+    values: &[LabeledValue],
+    check: fn(&str) -> Option<&'static str>,
+) -> Result<Vec<LabeledValue>> {
     if values.len() > MAX_ITEMS {
         return Err(Error::invalid(field, format!("At most {MAX_ITEMS} {field} per contact")));
     }
@@ -286,7 +297,13 @@ pub fn validate(input: &ContactInput) -> Result<ContactInput> {
         if blank {
             continue; // an empty address row in a form is not an error
         }
-        for (part, value) in [("street", &a.street), ("city", &a.city), ("region", &a.region), ("postal_code", &a.postal_code), ("country", &a.country)] {
+        for (part, value) in [
+            ("street", &a.street),
+            ("city", &a.city),
+            ("region", &a.region),
+            ("postal_code", &a.postal_code),
+            ("country", &a.country),
+        ] {
             check_len(&format!("addresses[{i}].{part}"), value, MAX_TEXT)?;
         }
         c.addresses.push(a);
@@ -327,7 +344,10 @@ fn search_document(f: &Fields) -> Vec<String> {
     let phone_text: Vec<String> = phones.iter().flat_map(|p| [p.clone(), digits(p)]).collect();
     let cities: Vec<String> = list("addresses")
         .iter()
-        .flat_map(|a| ["city", "street", "postal_code", "country"].map(|k| a.get(k).and_then(Value::as_str).unwrap_or_default().to_owned()))
+        .flat_map(|a| {
+            ["city", "street", "postal_code", "country"]
+                .map(|k| a.get(k).and_then(Value::as_str).unwrap_or_default().to_owned())
+        })
         .collect();
     vec![
         display_name(&text("first_name"), &text("last_name")),
@@ -337,12 +357,14 @@ fn search_document(f: &Fields) -> Vec<String> {
     ]
 }
 
-const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, salutation, first_name, last_name, title,
+const SELECT: &str =
+    "SELECT id, created_at, updated_at, deleted_at, owner_id, salutation, first_name, last_name, title,
     department, emails, phones, addresses, birthday, lead_source, notes FROM contacts";
 
 fn json_column<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
-    serde_json::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Contact> {
@@ -423,7 +445,10 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
     let mut params: Vec<rusqlite::types::Value> = Vec::new();
     if let Some(fts) = fts_prefix_query(&query.q) {
         params.push(fts.into());
-        filter.push_str(&format!(" AND rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?{})", params.len()));
+        filter.push_str(&format!(
+            " AND rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?{})",
+            params.len()
+        ));
     }
     let total = if query.after.is_none() {
         let sql = format!("SELECT count(*) FROM contacts WHERE {filter}");

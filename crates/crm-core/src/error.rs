@@ -99,10 +99,9 @@ impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode as Sq;
         match &err {
-            rusqlite::Error::SqliteFailure(e, _) if e.code == Sq::NotADatabase => Self::new(
-                ErrorCode::NotADatabase,
-                "The file is not an Outpost database (not SQLite, or encrypted)",
-            ),
+            rusqlite::Error::SqliteFailure(e, _) if e.code == Sq::NotADatabase => {
+                Self::new(ErrorCode::NotADatabase, "The file is not an Outpost database (not SQLite, or encrypted)")
+            }
             rusqlite::Error::SqliteFailure(e, _) if e.code == Sq::DatabaseCorrupt => {
                 Self::new(ErrorCode::Database, "The database file is damaged; restore a backup")
             }

@@ -90,11 +90,16 @@ pub fn backup(store: &Store, dest: &Path) -> Result<()> {
 pub fn restore(db: &Path, source: &Path) -> Result<CheckReport> {
     let src = open_read_only(source)?;
     let report = check_connection(&src, source).map_err(|e| match e.code {
-        ErrorCode::NotADatabase => Error::new(ErrorCode::NotADatabase, format!("{} is not an Outpost backup", source.display())),
+        ErrorCode::NotADatabase => {
+            Error::new(ErrorCode::NotADatabase, format!("{} is not an Outpost backup", source.display()))
+        }
         _ => e,
     })?;
     if report.schema_version > migrations::LATEST {
-        return Err(Error::new(ErrorCode::SchemaTooNew, format!("{} was written by a newer version of Outpost", source.display())));
+        return Err(Error::new(
+            ErrorCode::SchemaTooNew,
+            format!("{} was written by a newer version of Outpost", source.display()),
+        ));
     }
     if !report.ok {
         return Err(Error::new(
@@ -105,7 +110,8 @@ pub fn restore(db: &Path, source: &Path) -> Result<CheckReport> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(&format!("Cannot create {}", dir.display()), &e))?;
     }
-    let mut dst = Connection::open(db).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot open {}: {e}", db.display())))?;
+    let mut dst =
+        Connection::open(db).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot open {}: {e}", db.display())))?;
     dst.busy_timeout(Duration::from_secs(10))?;
     copy_database(&src, &mut dst)?;
     drop(dst);

@@ -57,8 +57,7 @@ pub fn migrate(conn: &mut Connection) -> Result<i64> {
     check_compatible(&state)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(state.version as usize) {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)
-            .map_err(|e| Error::internal(format!("Migration {} failed: {e}", index + 1)))?;
+        tx.execute_batch(sql).map_err(|e| Error::internal(format!("Migration {} failed: {e}", index + 1)))?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }

@@ -57,7 +57,8 @@ fn contacts(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<SearchHit>> 
     )?;
     let hits = stmt
         .query_map((fts, limit, &marks.0, &marks.1), |r| {
-            let subtitle: Vec<String> = [r.get::<_, String>(3)?, r.get(4)?, r.get(5)?].into_iter().filter(|s| !s.is_empty()).collect();
+            let subtitle: Vec<String> =
+                [r.get::<_, String>(3)?, r.get(4)?, r.get(5)?].into_iter().filter(|s| !s.is_empty()).collect();
             Ok(SearchHit {
                 record_type: "contact".into(),
                 id: r.get(0)?,

@@ -80,7 +80,10 @@ fn validate(s: Settings) -> Result<Settings> {
         return Err(Error::invalid("tax_id", "Tax id is longer than 50 characters"));
     }
     if !crate::currency::is_currency(&s.default_currency) {
-        return Err(Error::invalid("default_currency", format!("{:?} is not an ISO 4217 currency code", s.default_currency)));
+        return Err(Error::invalid(
+            "default_currency",
+            format!("{:?} is not an ISO 4217 currency code", s.default_currency),
+        ));
     }
     if !is_locale(&s.locale) {
         return Err(Error::invalid("locale", format!("{:?} is not a locale such as en-US or de-DE", s.locale)));
@@ -153,8 +156,17 @@ mod tests {
         let field = |s: Settings| validate(s).unwrap_err().field.unwrap();
         assert_eq!(field(Settings { default_currency: "EURO".into(), ..Default::default() }), "default_currency");
         assert_eq!(field(Settings { locale: "german".into(), ..Default::default() }), "locale");
-        assert_eq!(field(Settings { logo: Some("data:image/svg+xml;base64,AAAA".into()), ..Default::default() }), "logo");
-        assert_eq!(field(Settings { logo: Some("data:image/png;base64,<script>".into()), ..Default::default() }), "logo");
-        assert_eq!(validate(Settings { default_currency: " usd ".into(), ..Default::default() }).unwrap().default_currency, "USD");
+        assert_eq!(
+            field(Settings { logo: Some("data:image/svg+xml;base64,AAAA".into()), ..Default::default() }),
+            "logo"
+        );
+        assert_eq!(
+            field(Settings { logo: Some("data:image/png;base64,<script>".into()), ..Default::default() }),
+            "logo"
+        );
+        assert_eq!(
+            validate(Settings { default_currency: " usd ".into(), ..Default::default() }).unwrap().default_currency,
+            "USD"
+        );
     }
 }

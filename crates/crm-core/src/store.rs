@@ -16,8 +16,8 @@ pub fn default_db_path() -> Result<PathBuf> {
     if let Some(path) = std::env::var_os("CRM_DB").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(path));
     }
-    let base = dirs::data_dir()
-        .ok_or_else(|| Error::new(ErrorCode::Io, "No data directory for this user (is HOME set?)"))?;
+    let base =
+        dirs::data_dir().ok_or_else(|| Error::new(ErrorCode::Io, "No data directory for this user (is HOME set?)"))?;
     Ok(base.join(crate::APP_IDENTIFIER).join("outpost.db"))
 }
 
@@ -46,9 +46,8 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Opens without creating, failing with a clear error for anything that is not SQLite.
 fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
-        Error::new(ErrorCode::Io, format!("Cannot open database {}: {e}", path.display()))
-    })?;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot open database {}: {e}", path.display())))?;
     // Reading the schema is what detects a file that is not a database.
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
     configure(&conn)?;
@@ -69,14 +68,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         migrations::migrate(&mut conn)?;
         let (device_id, user_id, clock) = bootstrap(&mut conn)?;
-        Ok(Store {
-            path,
-            writer: Mutex::new(conn),
-            readers: Mutex::new(Vec::new()),
-            clock,
-            device_id,
-            user_id,
-        })
+        Ok(Store { path, writer: Mutex::new(conn), readers: Mutex::new(Vec::new()), clock, device_id, user_id })
     }
 
     /// Opens an existing database only: never creates a file.

@@ -43,7 +43,9 @@ pub fn fts_prefix_query(typed: &str) -> Option<String> {
 
 /// A plausible e-mail address: one `@`, a local part, a dotted domain, no spaces.
 pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && local.len() <= 64
         && !domain.contains('@')

@@ -185,7 +185,9 @@ impl<'a> Writer<'a> {
             .optional()?;
         match row {
             None => Err(Error::not_found(kind.name, id)),
-            Some((_, Some(_), _)) => Err(Error::new(ErrorCode::NotFound, format!("The {} {id} was deleted", kind.name))),
+            Some((_, Some(_), _)) => {
+                Err(Error::new(ErrorCode::NotFound, format!("The {} {id} was deleted", kind.name)))
+            }
             Some((rowid, None, fields)) => Ok((rowid, fields)),
         }
     }
@@ -267,7 +269,15 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn log(&mut self, kind: &RecordKind, id: &str, op: Op, hlc: Hlc, fields: &Fields, previous: Option<&Fields>) -> Result<()> {
+    fn log(
+        &mut self,
+        kind: &RecordKind,
+        id: &str,
+        op: Op,
+        hlc: Hlc,
+        fields: &Fields,
+        previous: Option<&Fields>,
+    ) -> Result<()> {
         let previous = previous.map(serde_json::to_string).transpose()?;
         self.tx
             .prepare_cached(
@@ -294,7 +304,8 @@ impl<'a> Writer<'a> {
             self.tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", search.table))?.execute([rowid])?;
         }
         let placeholders = (2..=search.columns.len() + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-        let sql = format!("INSERT INTO {} (rowid, {}) VALUES (?1, {placeholders})", search.table, search.columns.join(", "));
+        let sql =
+            format!("INSERT INTO {} (rowid, {}) VALUES (?1, {placeholders})", search.table, search.columns.join(", "));
         let mut values = vec![SqlValue::Integer(rowid)];
         values.extend(document.into_iter().map(SqlValue::Text));
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;

@@ -25,7 +25,9 @@ fn validation_names_the_field() {
     assert_eq!(invalid_field(json!({"last_name": "x", "birthday": "2999-01-01"})), "birthday");
     assert_eq!(invalid_field(json!({"last_name": "x".repeat(201)})), "last_name");
     assert_eq!(
-        invalid_field(json!({"last_name": "x", "emails": [{"value": "a@b.de", "primary": true}, {"value": "c@d.de", "primary": true}]})),
+        invalid_field(
+            json!({"last_name": "x", "emails": [{"value": "a@b.de", "primary": true}, {"value": "c@d.de", "primary": true}]})
+        ),
         "emails"
     );
 }
@@ -52,7 +54,9 @@ fn update_applies_only_the_given_fields_and_validates_the_result() {
     let t = common::store();
     let c = create(&t, json!({"first_name": "Hans", "last_name": "Weber", "emails": ["hw@example.de"]}));
     let change = |changes: serde_json::Value| {
-        t.write(|w| contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes.as_object().unwrap().clone() }))
+        t.write(|w| {
+            contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes.as_object().unwrap().clone() })
+        })
     };
     let updated = change(json!({"title": "Einkauf"})).unwrap();
     assert_eq!(updated.fields.title, "Einkauf");
@@ -70,7 +74,12 @@ fn a_deleted_contact_cannot_be_edited() {
     let t = common::store();
     let c = create(&t, json!({"last_name": "Fischer"}));
     t.write(|w| contacts::delete(w, IdArgs { id: c.id.clone() })).unwrap();
-    let err = t.write(|w| contacts::update(w, ContactUpdate { id: c.id.clone(), changes: json!({"title": "x"}).as_object().unwrap().clone() }));
+    let err = t.write(|w| {
+        contacts::update(
+            w,
+            ContactUpdate { id: c.id.clone(), changes: json!({"title": "x"}).as_object().unwrap().clone() },
+        )
+    });
     assert_eq!(err.unwrap_err().code, ErrorCode::Conflict);
 }
 
@@ -114,7 +123,10 @@ fn keyset_pages_walk_the_whole_list_in_order_without_repeats() {
     people(&t);
     let (names, total) = all_pages(&t, ContactListQuery { limit: 2, ..Default::default() });
     assert_eq!(total, Some(7));
-    assert_eq!(names, ["Zoë Adams", "Bob Gross", "Jürgen Groß", "Anna Müller", "Tom Muller", "Ольга Иванова", "Тарас Шевченко"]);
+    assert_eq!(
+        names,
+        ["Zoë Adams", "Bob Gross", "Jürgen Groß", "Anna Müller", "Tom Muller", "Ольга Иванова", "Тарас Шевченко"]
+    );
     let (desc, _) = all_pages(&t, ContactListQuery { limit: 3, desc: true, ..Default::default() });
     assert_eq!(desc, names.iter().rev().cloned().collect::<Vec<_>>());
 }
@@ -128,7 +140,8 @@ fn lists_sort_by_email_city_and_update_time() {
     assert_eq!(by_email.last().unwrap(), "Zoë Adams");
     let (by_city, _) = all_pages(&t, ContactListQuery { sort: ContactSort::City, limit: 4, ..Default::default() });
     assert_eq!(&by_city[..3], ["Bob Gross", "Jürgen Groß", "Tom Muller"]);
-    let (recent, _) = all_pages(&t, ContactListQuery { sort: ContactSort::Updated, desc: true, limit: 5, ..Default::default() });
+    let (recent, _) =
+        all_pages(&t, ContactListQuery { sort: ContactSort::Updated, desc: true, limit: 5, ..Default::default() });
     assert_eq!(recent[0], "Bob Gross");
 }
 
@@ -148,7 +161,9 @@ fn quick_filter_and_jump_to_a_letter() {
 #[test]
 fn a_forged_cursor_is_a_clear_error() {
     let t = common::store();
-    let err = t.read(|c| contacts::list(c, ContactListQuery { after: Some("garbage".into()), ..Default::default() })).unwrap_err();
+    let err = t
+        .read(|c| contacts::list(c, ContactListQuery { after: Some("garbage".into()), ..Default::default() }))
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("after"));
 }
 

@@ -76,7 +76,10 @@ fn restore_refuses_what_is_not_a_sound_outpost_database() {
     std::fs::write(&junk, b"not a database at all, just some text".repeat(100)).unwrap();
     assert_eq!(restore(&db, &junk).unwrap_err().code, ErrorCode::NotADatabase);
     let foreign = t.dir.path().join("foreign.db");
-    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     assert_eq!(restore(&db, &foreign).unwrap_err().code, ErrorCode::NotADatabase);
     assert_eq!(restore(&db, &t.dir.path().join("missing.db")).unwrap_err().code, ErrorCode::NotFound);
     assert_eq!(total(&t), 1, "the database is untouched");

@@ -63,7 +63,10 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
 fn another_programs_sqlite_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
-    rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');").unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("refused");
     assert_eq!(err.code, ErrorCode::NotADatabase);
@@ -87,7 +90,9 @@ fn every_earlier_schema_version_migrates_with_its_data() {
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(version) = name.strip_prefix("schema-v").and_then(|v| v.strip_suffix(".db")) else { continue };
+        let Some(version) = name.strip_prefix("schema-v").and_then(|v| v.strip_suffix(".db")) else {
+            continue;
+        };
         let version: i64 = version.parse().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("copy.db");
@@ -99,7 +104,9 @@ fn every_earlier_schema_version_migrates_with_its_data() {
         assert_eq!(report.schema_version, LATEST);
         let list = store.read(|c| crm_core::contacts::list(c, Default::default())).unwrap();
         assert!(list.total.unwrap() >= 3, "{name} lost its contacts");
-        let found = store.read(|c| crm_core::search::search(c, crm_core::search::SearchArgs { q: "gro".into(), limit: 5 })).unwrap();
+        let found = store
+            .read(|c| crm_core::search::search(c, crm_core::search::SearchArgs { q: "gro".into(), limit: 5 }))
+            .unwrap();
         assert_eq!(found.groups[0].hits[0].title, "Jürgen Groß", "{name}: search index");
         seen += 1;
     }

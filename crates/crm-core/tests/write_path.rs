@@ -26,7 +26,11 @@ fn create_logs_one_entry_with_every_field() {
     assert_eq!(fields["created_at"], c.created_at.as_str());
     assert!(previous.is_none());
     let (device, actor): (String, String) = t
-        .read(|c2| Ok(c2.query_row("SELECT device_id, actor_id FROM change_log WHERE record_id = ?1", [&c.id], |r| Ok((r.get(0)?, r.get(1)?)))?))
+        .read(|c2| {
+            Ok(c2.query_row("SELECT device_id, actor_id FROM change_log WHERE record_id = ?1", [&c.id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?)
+        })
         .unwrap();
     assert_eq!(device, t.device_id());
     assert_eq!(actor, t.user_id());
@@ -37,7 +41,12 @@ fn update_logs_only_what_changed_with_old_and_new_values() {
     let t = common::store();
     let c = create(&t, json!({"first_name": "Anna", "last_name": "Müller", "title": "CFO"}));
     let updated = t
-        .write(|w| contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes(json!({"title": "CEO", "first_name": "Anna"})) }))
+        .write(|w| {
+            contacts::update(
+                w,
+                ContactUpdate { id: c.id.clone(), changes: changes(json!({"title": "CEO", "first_name": "Anna"})) },
+            )
+        })
         .unwrap();
     assert_eq!(updated.fields.title, "CEO");
     assert!(updated.updated_at >= c.updated_at);
@@ -56,7 +65,11 @@ fn update_logs_only_what_changed_with_old_and_new_values() {
 fn an_update_that_changes_nothing_writes_nothing() {
     let t = common::store();
     let c = create(&t, json!({"last_name": "Weber"}));
-    let same = t.write(|w| contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes(json!({"last_name": " Weber "})) })).unwrap();
+    let same = t
+        .write(|w| {
+            contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes(json!({"last_name": " Weber "})) })
+        })
+        .unwrap();
     assert_eq!(same.updated_at, c.updated_at);
     assert_eq!(history(&t, &c.id).len(), 1);
 }
@@ -88,10 +101,16 @@ fn a_failing_write_leaves_nothing_behind() {
     });
     assert_eq!(result.unwrap_err().field.as_deref(), Some("last_name"));
     let (contacts, log): (i64, i64) = t
-        .read(|c| Ok((c.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?, c.query_row("SELECT count(*) FROM change_log WHERE record_type = 'contact'", [], |r| r.get(0))?)))
+        .read(|c| {
+            Ok((
+                c.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?,
+                c.query_row("SELECT count(*) FROM change_log WHERE record_type = 'contact'", [], |r| r.get(0))?,
+            ))
+        })
         .unwrap();
     assert_eq!((contacts, log), (0, 0));
-    let found = t.read(|c| crm_core::search::search(c, crm_core::search::SearchArgs { q: "first".into(), limit: 5 })).unwrap();
+    let found =
+        t.read(|c| crm_core::search::search(c, crm_core::search::SearchArgs { q: "first".into(), limit: 5 })).unwrap();
     assert!(found.groups.is_empty(), "the search index rolled back too");
 }
 
@@ -102,7 +121,12 @@ fn clock_stamps_increase_and_continue_after_a_restart_even_if_the_wall_clock_is_
     let a = create(&t, json!({"last_name": "A"}));
     let b = create(&t, json!({"last_name": "B"}));
     let stamps = |s: &Store| -> Vec<String> {
-        s.read(|c| Ok(c.prepare("SELECT hlc FROM change_log ORDER BY seq")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?)).unwrap()
+        s.read(|c| {
+            Ok(c.prepare("SELECT hlc FROM change_log ORDER BY seq")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?)
+        })
+        .unwrap()
     };
     let before = stamps(&t);
     assert!(before.windows(2).all(|w| w[0] < w[1]), "{before:?}");
@@ -110,7 +134,10 @@ fn clock_stamps_increase_and_continue_after_a_restart_even_if_the_wall_clock_is_
     drop(t.store);
     // The last stamp lies an hour in the future, as if the wall clock was set back since.
     let future = Hlc { wall_ms: chrono::Utc::now().timestamp_millis() + 3_600_000, counter: 7 };
-    rusqlite::Connection::open(&path).unwrap().execute("UPDATE meta SET value = ?1 WHERE key = 'hlc'", [future.to_string()]).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE meta SET value = ?1 WHERE key = 'hlc'", [future.to_string()])
+        .unwrap();
     let store = Store::open(&path).unwrap();
     create(&store, json!({"last_name": "C"}));
     let after = stamps(&store);
@@ -131,7 +158,10 @@ fn search_index_follows_every_write() {
     };
     let c = create(&t, json!({"first_name": "Käthe", "last_name": "Köhler"}));
     assert_eq!(find("kath"), ["Käthe Köhler"]);
-    t.write(|w| contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes(json!({"last_name": "Krüger"})) })).unwrap();
+    t.write(|w| {
+        contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes(json!({"last_name": "Krüger"})) })
+    })
+    .unwrap();
     assert_eq!(find("kohl"), Vec::<String>::new());
     assert_eq!(find("krug"), ["Käthe Krüger"]);
     t.write(|w| contacts::delete(w, IdArgs { id: c.id.clone() })).unwrap();

@@ -35,12 +35,17 @@ pub fn create(store: &Store, json: serde_json::Value) -> Contact {
 pub fn history(store: &Store, id: &str) -> Vec<(String, serde_json::Value, Option<serde_json::Value>)> {
     store
         .read(|c| {
-            let mut stmt = c.prepare("SELECT op, fields, previous FROM change_log WHERE record_id = ?1 ORDER BY seq")?;
+            let mut stmt =
+                c.prepare("SELECT op, fields, previous FROM change_log WHERE record_id = ?1 ORDER BY seq")?;
             let rows = stmt
                 .query_map([id], |r| {
                     let fields: String = r.get(1)?;
                     let previous: Option<String> = r.get(2)?;
-                    Ok((r.get(0)?, serde_json::from_str(&fields).unwrap(), previous.map(|p| serde_json::from_str(&p).unwrap())))
+                    Ok((
+                        r.get(0)?,
+                        serde_json::from_str(&fields).unwrap(),
+                        previous.map(|p| serde_json::from_str(&p).unwrap()),
+                    ))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
