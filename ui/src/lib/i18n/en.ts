@@ -211,7 +211,7 @@ export const en = {
 	'contact.saved': 'All changes saved',
 	'contact.unsaved': 'Unsaved changes',
 	'contact.discardHint':
-		'You have unsaved changes. Press Esc again to discard them, or Ctrl+S to save.',
+		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
 	'contact.createdAt': 'Created {date}',
 	'contact.updatedAt': 'Updated {date}',
 	'contact.section.person': 'Person',
