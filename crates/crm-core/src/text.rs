@@ -31,12 +31,13 @@ pub fn digits(text: &str) -> String {
 }
 
 /// An FTS5 query from what a person typed: every word must match as a prefix.
-/// Quotes make every character literal, so no input is FTS syntax.
+/// Words are split where the tokenizer splits them (`jg@example.de` is three
+/// words) and quoted, so no input is FTS syntax.
 pub fn fts_prefix_query(typed: &str) -> Option<String> {
     let terms: Vec<String> = typed
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
@@ -77,7 +78,8 @@ mod tests {
     #[test]
     fn prefix_query_quotes_every_word() {
         assert_eq!(fts_prefix_query("jür gr").as_deref(), Some("\"jür\"* \"gr\"*"));
-        assert_eq!(fts_prefix_query("a\"b OR c").as_deref(), Some("\"a\"\"b\"* \"OR\"* \"c\"*"));
+        assert_eq!(fts_prefix_query("a\"b OR c").as_deref(), Some("\"a\"* \"b\"* \"OR\"* \"c\"*"));
+        assert_eq!(fts_prefix_query("jg@example.de").as_deref(), Some("\"jg\"* \"example\"* \"de\"*"));
         assert_eq!(fts_prefix_query("  - * ").as_deref(), None);
     }
 
