@@ -26,6 +26,13 @@ CREATE TABLE change_log (
 CREATE INDEX change_log_by_record ON change_log (record_id, seq);
 CREATE INDEX change_log_by_batch ON change_log (batch_id) WHERE batch_id IS NOT NULL;
 
+-- Live (not deleted) rows per record table, kept by the write path so list
+-- totals stay instant at millions of rows.
+CREATE TABLE record_counts (
+    record_table TEXT PRIMARY KEY,
+    live         INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE users (
     id         TEXT PRIMARY KEY,
     created_at TEXT NOT NULL,

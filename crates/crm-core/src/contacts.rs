@@ -450,11 +450,14 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
             params.len()
         ));
     }
-    let total = if query.after.is_none() {
-        let sql = format!("SELECT count(*) FROM contacts WHERE {filter}");
-        Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))? as u64)
-    } else {
-        None
+    let total = match (&query.after, params.is_empty()) {
+        (Some(_), _) => None,
+        (None, true) => Some(crate::write::live_count(conn, &CONTACT)?),
+        (None, false) => {
+            let sql = format!("SELECT count(*) FROM contacts WHERE {filter}");
+            Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))?
+                as u64)
+        }
     };
     let mut seek = String::new();
     if let Some(after) = &query.after {

@@ -60,6 +60,8 @@ pub struct Writer<'a> {
     actor_id: &'a str,
     batch_id: Option<String>,
     last: Option<Hlc>,
+    /// Change in live rows per table, written to `record_counts` at commit.
+    counts: Vec<(&'static str, i64)>,
 }
 
 /// A JSON value bound as an SQL parameter without copying its text.
@@ -111,7 +113,7 @@ fn check_column(name: &str) -> Result<&str> {
 
 impl<'a> Writer<'a> {
     pub(crate) fn new(tx: Transaction<'a>, clock: &'a Clock, device_id: &'a str, actor_id: &'a str) -> Self {
-        Writer { tx, clock, device_id, actor_id, batch_id: None, last: None }
+        Writer { tx, clock, device_id, actor_id, batch_id: None, last: None, counts: Vec::new() }
     }
 
     /// The transaction's connection, for reads that must see this transaction's writes.
@@ -126,6 +128,13 @@ impl<'a> Writer<'a> {
     /// Tags the following change-log entries with a batch (an import, a merge) so it can be undone.
     pub fn set_batch(&mut self, batch_id: Option<String>) {
         self.batch_id = batch_id;
+    }
+
+    fn count(&mut self, kind: &RecordKind, delta: i64) {
+        match self.counts.iter_mut().find(|(table, _)| *table == kind.table) {
+            Some((_, n)) => *n += delta,
+            None => self.counts.push((kind.table, delta)),
+        }
     }
 
     fn stamp(&mut self) -> Hlc {
@@ -156,13 +165,25 @@ impl<'a> Writer<'a> {
             other => other.into(),
         })?;
         let rowid = self.tx.last_insert_rowid();
+        self.count(kind, 1);
         self.log(kind, id, Op::Create, hlc, &fields, None)?;
         if let Some(search) = &kind.search {
             self.index(search, rowid, &fields, false)?;
         }
         Ok(())
     }
+}
 
+/// Live rows of a record table, kept by the write path (instant at any size).
+pub fn live_count(conn: &rusqlite::Connection, kind: &RecordKind) -> Result<u64> {
+    let n: Option<i64> = conn
+        .prepare_cached("SELECT live FROM record_counts WHERE record_table = ?1")?
+        .query_row([kind.table], |r| r.get(0))
+        .optional()?;
+    Ok(n.unwrap_or(0).max(0) as u64)
+}
+
+impl Writer<'_> {
     /// Reads the given columns of a live record (not deleted), with its rowid.
     fn current(&self, kind: &RecordKind, id: &str, columns: &[&str]) -> Result<(i64, Fields)> {
         let mut sql = String::from("SELECT rowid, deleted_at");
@@ -237,6 +258,7 @@ impl<'a> Writer<'a> {
         let at = Value::String(hlc.to_rfc3339());
         let sql = format!("UPDATE {} SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", kind.table);
         self.tx.prepare_cached(&sql)?.execute((to_sql(&at), id))?;
+        self.count(kind, -1);
         let mut fields = Fields::new();
         fields.insert("deleted_at".into(), at);
         self.log(kind, id, Op::Delete, hlc, &fields, None)?;
@@ -259,6 +281,7 @@ impl<'a> Writer<'a> {
         let hlc = self.stamp();
         let sql = format!("UPDATE {} SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2", kind.table);
         self.tx.prepare_cached(&sql)?.execute((hlc.to_rfc3339(), id))?;
+        self.count(kind, 1);
         let mut fields = Fields::new();
         fields.insert("deleted_at".into(), Value::Null);
         self.log(kind, id, Op::Restore, hlc, &fields, None)?;
@@ -315,6 +338,13 @@ impl<'a> Writer<'a> {
     /// Commits the transaction and remembers the newest clock stamp so the clock
     /// continues after it on the next start.
     pub(crate) fn commit(self) -> Result<()> {
+        for (table, delta) in &self.counts {
+            self.tx.execute(
+                "INSERT INTO record_counts (record_table, live) VALUES (?1, ?2)
+                 ON CONFLICT (record_table) DO UPDATE SET live = live + excluded.live",
+                (table, delta),
+            )?;
+        }
         if let Some(hlc) = self.last {
             self.tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('hlc', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

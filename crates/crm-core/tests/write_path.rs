@@ -169,3 +169,27 @@ fn search_index_follows_every_write() {
     t.write(|w| contacts::restore(w, IdArgs { id: c.id.clone() })).unwrap();
     assert_eq!(find("krug"), ["Käthe Krüger"]);
 }
+
+#[test]
+fn live_counts_follow_creates_deletes_restores_and_rollbacks() {
+    let t = common::store();
+    let live = |s: &Store| s.read(|c| crm_core::write::live_count(c, &contacts::CONTACT)).unwrap();
+    let counted = |s: &Store| -> u64 {
+        s.read(|c| {
+            Ok(c.query_row("SELECT count(*) FROM contacts WHERE deleted_at IS NULL", [], |r| r.get::<_, i64>(0))?
+                as u64)
+        })
+        .unwrap()
+    };
+    assert_eq!(live(&t), 0);
+    let ids: Vec<String> = (0..5).map(|i| create(&t, json!({"last_name": format!("N{i}")})).id).collect();
+    t.write(|w| contacts::delete(w, IdArgs { id: ids[0].clone() })).unwrap();
+    t.write(|w| contacts::delete(w, IdArgs { id: ids[1].clone() })).unwrap();
+    t.write(|w| contacts::restore(w, IdArgs { id: ids[1].clone() })).unwrap();
+    let _ = t.write(|w| {
+        contacts::create(w, common::input(json!({"last_name": "rolled back"})))?;
+        contacts::delete(w, IdArgs { id: "missing".into() })
+    });
+    assert_eq!(live(&t), 4);
+    assert_eq!(live(&t), counted(&t));
+}
