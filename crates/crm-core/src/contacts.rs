@@ -1,9 +1,12 @@
 //! Contacts: people, with several e-mails, phones and addresses.
 
 use crate::error::{Error, Result};
+use crate::fields::{
+    check_len, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue, MAX_ITEMS, MAX_TEXT,
+};
 use crate::list::{Cursor, Page};
 use crate::patch::apply_patch;
-use crate::text::{digits, fold, fts_prefix_query, is_email};
+use crate::text::{digits, fold, fts_prefix_query};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -23,52 +26,7 @@ pub static CONTACT: RecordKind = RecordKind {
     }),
 };
 
-const MAX_TEXT: usize = 200;
 const MAX_NOTES: usize = 20_000;
-const MAX_ITEMS: usize = 20;
-
-/// An e-mail address or phone number with its label ("work", "home", …).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(from = "LabeledValueInput")]
-pub struct LabeledValue {
-    pub value: String,
-    pub label: String,
-    pub primary: bool,
-}
-
-/// Accepts a bare string (`"a@b.de"`) as well as the full object.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum LabeledValueInput {
-    Plain(String),
-    Full {
-        value: String,
-        #[serde(default)]
-        label: String,
-        #[serde(default)]
-        primary: bool,
-    },
-}
-
-impl From<LabeledValueInput> for LabeledValue {
-    fn from(input: LabeledValueInput) -> Self {
-        match input {
-            LabeledValueInput::Plain(value) => LabeledValue { value, ..Default::default() },
-            LabeledValueInput::Full { value, label, primary } => LabeledValue { value, label, primary },
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct Address {
-    pub label: String,
-    pub street: String,
-    pub city: String,
-    pub region: String,
-    pub postal_code: String,
-    pub country: String,
-}
 
 /// The editable fields of a contact. Missing fields take their empty value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -185,66 +143,6 @@ pub fn display_name(first: &str, last: &str) -> String {
     }
 }
 
-fn trimmed(text: &str) -> String {
-    text.trim().to_owned()
-}
-
-fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
-    if value.chars().count() > max {
-        return Err(Error::invalid(field, format!("{field} is longer than {max} characters")));
-    }
-    Ok(())
-}
-
-/// Trims, checks and completes labeled values; the first becomes primary when none is.
-fn clean_values(
-    field: &str,
-    values: &[LabeledValue],
-    check: fn(&str) -> Option<&'static str>,
-) -> Result<Vec<LabeledValue>> {
-    if values.len() > MAX_ITEMS {
-        return Err(Error::invalid(field, format!("At most {MAX_ITEMS} {field} per contact")));
-    }
-    let mut out: Vec<LabeledValue> = Vec::with_capacity(values.len());
-    for (i, v) in values.iter().enumerate() {
-        let value = trimmed(&v.value);
-        if value.is_empty() {
-            continue; // an empty row in a form is not an error
-        }
-        let name = format!("{field}[{i}]");
-        if let Some(problem) = check(&value) {
-            return Err(Error::invalid(&name, format!("{value:?} {problem}")));
-        }
-        check_len(&name, &value, MAX_TEXT)?;
-        out.push(LabeledValue { value, label: trimmed(&v.label), primary: v.primary });
-    }
-    match out.iter().filter(|v| v.primary).count() {
-        0 => {
-            if let Some(first) = out.first_mut() {
-                first.primary = true;
-            }
-        }
-        1 => {}
-        _ => return Err(Error::invalid(field, format!("Only one of the {field} can be primary"))),
-    }
-    Ok(out)
-}
-
-fn email_problem(value: &str) -> Option<&'static str> {
-    (!is_email(value)).then_some("is not a valid e-mail address")
-}
-
-fn phone_problem(value: &str) -> Option<&'static str> {
-    let allowed = |c: char| c.is_ascii_digit() || " +-()./".contains(c) || c.is_ascii_alphabetic();
-    if !value.chars().all(allowed) {
-        Some("is not a phone number (digits, spaces and + - ( ) . / only)")
-    } else if digits(value).len() < 3 {
-        Some("is not a phone number (fewer than 3 digits)")
-    } else {
-        None
-    }
-}
-
 /// Validates and normalises input into the stored form.
 pub fn validate(input: &ContactInput) -> Result<ContactInput> {
     let mut c = ContactInput {
@@ -285,34 +183,11 @@ pub fn validate(input: &ContactInput) -> Result<ContactInput> {
         return Err(Error::invalid("addresses", format!("At most {MAX_ITEMS} addresses per contact")));
     }
     for (i, a) in input.addresses.iter().enumerate() {
-        let a = Address {
-            label: trimmed(&a.label),
-            street: a.street.trim().to_owned(),
-            city: trimmed(&a.city),
-            region: trimmed(&a.region),
-            postal_code: trimmed(&a.postal_code),
-            country: trimmed(&a.country),
-        };
-        let blank = [&a.street, &a.city, &a.region, &a.postal_code, &a.country].iter().all(|v| v.is_empty());
-        if blank {
-            continue; // an empty address row in a form is not an error
+        if let Some(a) = a.clean(&format!("addresses[{i}]"))? {
+            c.addresses.push(a);
         }
-        for (part, value) in [
-            ("street", &a.street),
-            ("city", &a.city),
-            ("region", &a.region),
-            ("postal_code", &a.postal_code),
-            ("country", &a.country),
-        ] {
-            check_len(&format!("addresses[{i}].{part}"), value, MAX_TEXT)?;
-        }
-        c.addresses.push(a);
     }
     Ok(c)
-}
-
-fn primary(values: &[LabeledValue]) -> &str {
-    values.iter().find(|v| v.primary).or(values.first()).map_or("", |v| v.value.as_str())
 }
 
 /// The row's fields: the input plus the derived list columns.

@@ -1,8 +1,9 @@
 //! Realistic, deterministic demo data in the languages our users write
 //! (English, German, Russian, Ukrainian), written through the normal write path.
 
-use crate::contacts::{self, Address, ContactInput, LabeledValue};
+use crate::contacts::{self, ContactInput};
 use crate::error::Result;
+use crate::fields::{Address, LabeledValue};
 use crate::settings::{self, SettingsUpdate};
 use crate::store::Store;
 

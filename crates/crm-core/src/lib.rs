@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod currency;
 pub mod demo;
 pub mod error;
+pub mod fields;
 pub mod list;
 pub mod maintenance;
 pub mod migrations;

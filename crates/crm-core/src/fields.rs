@@ -1,0 +1,145 @@
+//! Field types and checks shared by record types: labelled e-mails and phones,
+//! postal addresses, text limits.
+
+use crate::error::{Error, Result};
+use crate::text::{digits, is_email};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub const MAX_TEXT: usize = 200;
+pub const MAX_ITEMS: usize = 20;
+
+/// An e-mail address or phone number with its label ("work", "home", …).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(from = "LabeledValueInput")]
+pub struct LabeledValue {
+    pub value: String,
+    pub label: String,
+    pub primary: bool,
+}
+
+/// Accepts a bare string (`"a@b.de"`) as well as the full object.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LabeledValueInput {
+    Plain(String),
+    Full {
+        value: String,
+        #[serde(default)]
+        label: String,
+        #[serde(default)]
+        primary: bool,
+    },
+}
+
+impl From<LabeledValueInput> for LabeledValue {
+    fn from(input: LabeledValueInput) -> Self {
+        match input {
+            LabeledValueInput::Plain(value) => LabeledValue { value, ..Default::default() },
+            LabeledValueInput::Full { value, label, primary } => LabeledValue { value, label, primary },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Address {
+    pub label: String,
+    pub street: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+impl Address {
+    /// Trimmed, checked; None when every part is empty (a blank form row).
+    pub fn clean(&self, field: &str) -> Result<Option<Address>> {
+        let a = Address {
+            label: trimmed(&self.label),
+            street: self.street.trim().to_owned(),
+            city: trimmed(&self.city),
+            region: trimmed(&self.region),
+            postal_code: trimmed(&self.postal_code),
+            country: trimmed(&self.country),
+        };
+        let parts = [
+            ("street", &a.street),
+            ("city", &a.city),
+            ("region", &a.region),
+            ("postal_code", &a.postal_code),
+            ("country", &a.country),
+        ];
+        if parts.iter().all(|(_, v)| v.is_empty()) {
+            return Ok(None);
+        }
+        for (part, value) in parts {
+            check_len(&format!("{field}.{part}"), value, MAX_TEXT)?;
+        }
+        Ok(Some(a))
+    }
+}
+
+pub fn trimmed(text: &str) -> String {
+    text.trim().to_owned()
+}
+
+pub fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
+    if value.chars().count() > max {
+        return Err(Error::invalid(field, format!("{field} is longer than {max} characters")));
+    }
+    Ok(())
+}
+
+/// Trims, checks and completes labeled values; the first becomes primary when none is.
+pub fn clean_values(
+    field: &str,
+    values: &[LabeledValue],
+    check: fn(&str) -> Option<&'static str>,
+) -> Result<Vec<LabeledValue>> {
+    if values.len() > MAX_ITEMS {
+        return Err(Error::invalid(field, format!("At most {MAX_ITEMS} {field} per contact")));
+    }
+    let mut out: Vec<LabeledValue> = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let value = trimmed(&v.value);
+        if value.is_empty() {
+            continue; // an empty row in a form is not an error
+        }
+        let name = format!("{field}[{i}]");
+        if let Some(problem) = check(&value) {
+            return Err(Error::invalid(&name, format!("{value:?} {problem}")));
+        }
+        check_len(&name, &value, MAX_TEXT)?;
+        out.push(LabeledValue { value, label: trimmed(&v.label), primary: v.primary });
+    }
+    match out.iter().filter(|v| v.primary).count() {
+        0 => {
+            if let Some(first) = out.first_mut() {
+                first.primary = true;
+            }
+        }
+        1 => {}
+        _ => return Err(Error::invalid(field, format!("Only one of the {field} can be primary"))),
+    }
+    Ok(out)
+}
+
+pub fn email_problem(value: &str) -> Option<&'static str> {
+    (!is_email(value)).then_some("is not a valid e-mail address")
+}
+
+pub fn phone_problem(value: &str) -> Option<&'static str> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-()./".contains(c) || c.is_ascii_alphabetic();
+    if !value.chars().all(allowed) {
+        Some("is not a phone number (digits, spaces and + - ( ) . / only)")
+    } else if digits(value).len() < 3 {
+        Some("is not a phone number (fewer than 3 digits)")
+    } else {
+        None
+    }
+}
+
+pub fn primary(values: &[LabeledValue]) -> &str {
+    values.iter().find(|v| v.primary).or(values.first()).map_or("", |v| v.value.as_str())
+}
