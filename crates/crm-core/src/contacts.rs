@@ -4,9 +4,9 @@ use crate::error::{Error, Result};
 use crate::fields::{
     check_len, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue, MAX_ITEMS, MAX_TEXT,
 };
-use crate::list::{Cursor, Page};
+use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
-use crate::text::{digits, fold, fts_prefix_query};
+use crate::text::{digits, fold};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -309,77 +309,38 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Contact> {
     get(w.conn(), args)
 }
 
-const MAX_PAGE: u32 = 500;
-
 /// One page of live contacts in keyset order.
 pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRow>> {
-    let column = query.sort.column();
-    let limit = query.limit.clamp(1, MAX_PAGE);
-    let (cmp, dir) = if query.desc { ("<", "DESC") } else { (">", "ASC") };
-    let mut filter = String::from("deleted_at IS NULL");
-    let mut params: Vec<rusqlite::types::Value> = Vec::new();
-    if let Some(fts) = fts_prefix_query(&query.q) {
-        params.push(fts.into());
-        filter.push_str(&format!(
-            " AND rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?{})",
-            params.len()
-        ));
-    }
-    let total = match (&query.after, params.is_empty()) {
-        (Some(_), _) => None,
-        (None, true) => Some(crate::write::live_count(conn, &CONTACT)?),
-        (None, false) => {
-            let sql = format!("SELECT count(*) FROM contacts WHERE {filter}");
-            Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))?
-                as u64)
-        }
+    let start_at = match query.sort {
+        ContactSort::Email => query.starts_with.trim().to_lowercase(),
+        ContactSort::Updated => query.starts_with.trim().to_owned(),
+        ContactSort::Name | ContactSort::City => fold(&query.starts_with),
     };
-    let mut seek = String::new();
-    if let Some(after) = &query.after {
-        let cursor = Cursor::decode(after)?;
-        params.push(cursor.key.into());
-        params.push(cursor.id.into());
-        seek = format!(" AND ({column}, id) {cmp} (?{}, ?{})", params.len() - 1, params.len());
-    } else if !query.starts_with.trim().is_empty() {
-        let start = match query.sort {
-            ContactSort::Email => query.starts_with.trim().to_lowercase(),
-            ContactSort::Updated => query.starts_with.trim().to_owned(),
-            ContactSort::Name | ContactSort::City => fold(&query.starts_with),
-        };
-        params.push(start.into());
-        let op = if query.desc { "<=" } else { ">=" };
-        seek = format!(" AND {column} {op} ?{}", params.len());
-    }
-    params.push((limit as i64 + 1).into());
-    let sql = format!(
-        "SELECT id, first_name, last_name, title, email, phone, city, {column} FROM contacts
-         WHERE {filter}{seek} ORDER BY {column} {dir}, id {dir} LIMIT ?{}",
-        params.len()
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = Vec::with_capacity(limit as usize);
-    let mut keys = Vec::with_capacity(limit as usize);
-    let mut cursor_rows = stmt.query(rusqlite::params_from_iter(&params))?;
-    while let Some(r) = cursor_rows.next()? {
-        let (first_name, last_name): (String, String) = (r.get(1)?, r.get(2)?);
-        rows.push(ContactRow {
-            id: r.get(0)?,
-            display_name: display_name(&first_name, &last_name),
-            first_name,
-            last_name,
-            title: r.get(3)?,
-            email: r.get(4)?,
-            phone: r.get(5)?,
-            city: r.get(6)?,
-        });
-        keys.push(r.get::<_, String>(7)?);
-    }
-    let next = if rows.len() > limit as usize {
-        rows.truncate(limit as usize);
-        let last = &rows[rows.len() - 1];
-        Some(Cursor { key: keys[rows.len() - 1].clone(), id: last.id.clone() }.encode())
-    } else {
-        None
-    };
-    Ok(Page { rows, next, total })
+    let page = keyset_page(
+        conn,
+        KeysetQuery {
+            kind: &CONTACT,
+            columns: "id, first_name, last_name, title, email, phone, city",
+            sort_column: query.sort.column(),
+            desc: query.desc,
+            after: query.after.as_deref(),
+            limit: query.limit,
+            q: &query.q,
+            start_at: Some(start_at),
+        },
+        |r| {
+            let (first_name, last_name): (String, String) = (r.get(1)?, r.get(2)?);
+            Ok(ContactRow {
+                id: r.get(0)?,
+                display_name: display_name(&first_name, &last_name),
+                first_name,
+                last_name,
+                title: r.get(3)?,
+                email: r.get(4)?,
+                phone: r.get(5)?,
+                city: r.get(6)?,
+            })
+        },
+    )?;
+    Ok(page.map(|(row, _, _)| row))
 }

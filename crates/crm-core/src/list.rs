@@ -13,6 +13,12 @@ pub struct Page<T> {
     pub total: Option<u64>,
 }
 
+impl<T> Page<T> {
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page { rows: self.rows.into_iter().map(f).collect(), next: self.next, total: self.total }
+    }
+}
+
 /// The position after the last row of a page: its sort key and id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cursor {
@@ -43,4 +49,82 @@ mod tests {
         assert_eq!(Cursor::decode("[1,2]").unwrap_err().field.as_deref(), Some("after"));
         assert!(Cursor::decode("nope").is_err());
     }
+}
+
+/// One keyset page of live rows of `kind`, for any record type's list.
+pub struct KeysetQuery<'a> {
+    pub kind: &'a crate::write::RecordKind,
+    /// Columns the row mapper reads, in order (the sort key is appended after them).
+    pub columns: &'a str,
+    /// An indexed column; ties are broken by id.
+    pub sort_column: &'a str,
+    pub desc: bool,
+    pub after: Option<&'a str>,
+    pub limit: u32,
+    /// Quick filter typed by the user (FTS prefix match); empty for none.
+    pub q: &'a str,
+    /// Start at the first row whose sort key is at or after this (already normalised) value.
+    pub start_at: Option<String>,
+}
+
+pub const MAX_PAGE: u32 = 500;
+
+pub fn keyset_page<T>(
+    conn: &rusqlite::Connection,
+    query: KeysetQuery,
+    map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Page<(T, String, String)>> {
+    use rusqlite::types::Value as SqlValue;
+    let (table, column) = (query.kind.table, query.sort_column);
+    let limit = query.limit.clamp(1, MAX_PAGE);
+    let (cmp, dir) = if query.desc { ("<", "DESC") } else { (">", "ASC") };
+    let mut filter = String::from("deleted_at IS NULL");
+    let mut params: Vec<SqlValue> = Vec::new();
+    if let (Some(fts), Some(search)) = (crate::text::fts_prefix_query(query.q), &query.kind.search) {
+        params.push(fts.into());
+        filter.push_str(&format!(
+            " AND rowid IN (SELECT rowid FROM {0} WHERE {0} MATCH ?{1})",
+            search.table,
+            params.len()
+        ));
+    }
+    let total = match (query.after, params.is_empty()) {
+        (Some(_), _) => None,
+        (None, true) => Some(crate::write::live_count(conn, query.kind)?),
+        (None, false) => {
+            let sql = format!("SELECT count(*) FROM {table} WHERE {filter}");
+            Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))?
+                as u64)
+        }
+    };
+    let mut seek = String::new();
+    if let Some(after) = query.after {
+        let cursor = Cursor::decode(after)?;
+        params.push(cursor.key.into());
+        params.push(cursor.id.into());
+        seek = format!(" AND ({column}, id) {cmp} (?{}, ?{})", params.len() - 1, params.len());
+    } else if let Some(start) = query.start_at.filter(|s| !s.is_empty()) {
+        params.push(start.into());
+        seek = format!(" AND {column} {} ?{}", if query.desc { "<=" } else { ">=" }, params.len());
+    }
+    params.push((limit as i64 + 1).into());
+    let sql = format!(
+        "SELECT {}, {column}, id FROM {table} WHERE {filter}{seek} ORDER BY {column} {dir}, id {dir} LIMIT ?{}",
+        query.columns,
+        params.len()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let key_at = stmt.column_count() - 2;
+    let mut rows = Vec::with_capacity(limit as usize + 1);
+    let mut result = stmt.query(rusqlite::params_from_iter(&params))?;
+    while let Some(r) = result.next()? {
+        rows.push((map(r)?, r.get::<_, String>(key_at)?, r.get::<_, String>(key_at + 1)?));
+    }
+    let next = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last().map(|(_, key, id)| Cursor { key: key.clone(), id: id.clone() }.encode())
+    } else {
+        None
+    };
+    Ok(Page { rows, next, total })
 }
