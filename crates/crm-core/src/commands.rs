@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
-use crate::{contacts, search, settings, AppInfo, IdArgs, NoArgs};
+use crate::{accounts, contacts, search, settings, AppInfo, IdArgs, NoArgs};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use ts_rs::{Config, TS};
@@ -88,6 +88,20 @@ registry! {
     contact_restore: write contacts::restore, (IdArgs) -> contacts::Contact;
     /// A page of contacts in keyset order, with quick filter.
     contact_list: read contacts::list, (contacts::ContactListQuery) -> crate::list::Page<contacts::ContactRow>;
+    /// Creates an account.
+    account_create: write accounts::create, (accounts::AccountInput) -> accounts::Account;
+    /// One account by id.
+    account_get: read accounts::get, (IdArgs) -> accounts::Account;
+    /// Changes an account: `{"id": "…", "changes": {"industry": "…"}}`; a parent that would loop is refused.
+    account_update: write accounts::update, (accounts::AccountUpdate) -> accounts::Account;
+    /// Deletes an account without subsidiaries (it can be restored).
+    account_delete: write accounts::delete, (IdArgs) -> accounts::Account;
+    /// Restores a deleted account.
+    account_restore: write accounts::restore, (IdArgs) -> accounts::Account;
+    /// A page of accounts by name, with quick filter.
+    account_list: read accounts::list, (accounts::AccountListQuery) -> crate::list::Page<accounts::AccountRow>;
+    /// The hierarchy an account belongs to, from its top parent down.
+    account_tree: read accounts::tree, (IdArgs) -> accounts::AccountNode;
     /// Searches all records as you type; hits grouped by record type.
     search: read search::search, (search::SearchArgs) -> search::SearchResults;
 }
@@ -110,6 +124,14 @@ fn declarations(cfg: &Config) -> Vec<String> {
         contacts::ContactSort::decl(cfg),
         contacts::ContactListQuery::decl(cfg),
         contacts::ContactRow::decl(cfg),
+        accounts::AccountType::decl(cfg),
+        accounts::Rating::decl(cfg),
+        accounts::AccountInput::decl(cfg),
+        accounts::Account::decl(cfg),
+        accounts::AccountUpdate::decl(cfg),
+        accounts::AccountListQuery::decl(cfg),
+        accounts::AccountRow::decl(cfg),
+        accounts::AccountNode::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         search::SearchArgs::decl(cfg),
         search::SearchHit::decl(cfg),

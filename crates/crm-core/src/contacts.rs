@@ -32,6 +32,9 @@ const MAX_NOTES: usize = 20_000;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct ContactInput {
+    /// The account (company) the contact works for.
+    #[ts(optional = nullable)]
+    pub account_id: Option<String>,
     pub salutation: String,
     pub first_name: String,
     pub last_name: String,
@@ -107,6 +110,9 @@ pub struct ContactListQuery {
     pub q: String,
     /// Start the list at the first row whose sort value is at or after this text.
     pub starts_with: String,
+    /// Only the contacts of this account.
+    #[ts(optional = nullable)]
+    pub account_id: Option<String>,
 }
 
 impl Default for ContactListQuery {
@@ -118,6 +124,7 @@ impl Default for ContactListQuery {
             limit: 100,
             q: String::new(),
             starts_with: String::new(),
+            account_id: None,
         }
     }
 }
@@ -146,6 +153,7 @@ pub fn display_name(first: &str, last: &str) -> String {
 /// Validates and normalises input into the stored form.
 pub fn validate(input: &ContactInput) -> Result<ContactInput> {
     let mut c = ContactInput {
+        account_id: input.account_id.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
         salutation: trimmed(&input.salutation),
         first_name: trimmed(&input.first_name),
         last_name: trimmed(&input.last_name),
@@ -234,7 +242,7 @@ fn search_document(f: &Fields) -> Vec<String> {
 
 const SELECT: &str =
     "SELECT id, created_at, updated_at, deleted_at, owner_id, salutation, first_name, last_name, title,
-    department, emails, phones, addresses, birthday, lead_source, notes FROM contacts";
+    department, emails, phones, addresses, birthday, lead_source, notes, account_id FROM contacts";
 
 fn json_column<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
@@ -244,6 +252,7 @@ fn json_column<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite:
 
 fn from_row(r: &Row) -> rusqlite::Result<Contact> {
     let fields = ContactInput {
+        account_id: r.get(16)?,
         salutation: r.get(5)?,
         first_name: r.get(6)?,
         last_name: r.get(7)?,
@@ -284,6 +293,9 @@ pub fn create(w: &mut Writer, input: ContactInput) -> Result<Contact> {
 /// Creates a contact without reading it back (bulk work: demo data, imports).
 pub fn create_with_id(w: &mut Writer, id: &str, input: &ContactInput) -> Result<()> {
     let contact = validate(input)?;
+    if let Some(account) = &contact.account_id {
+        crate::accounts::check_live(w.conn(), account, "account_id")?;
+    }
     let mut fields = to_fields(&contact)?;
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
     w.insert(&CONTACT, id, fields)
@@ -295,6 +307,9 @@ pub fn update(w: &mut Writer, args: ContactUpdate) -> Result<Contact> {
         return Err(Error::conflict("This contact was deleted; restore it before editing"));
     }
     let next = validate(&apply_patch(&current.fields, args.changes)?)?;
+    if let Some(account) = next.account_id.as_ref().filter(|a| current.fields.account_id.as_ref() != Some(*a)) {
+        crate::accounts::check_live(w.conn(), account, "account_id")?;
+    }
     w.update(&CONTACT, &args.id, to_fields(&next)?)?;
     get(w.conn(), IdArgs { id: args.id })
 }
@@ -327,6 +342,7 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
             limit: query.limit,
             q: &query.q,
             start_at: Some(start_at),
+            equals: query.account_id.as_deref().map(|a| ("account_id", a)),
         },
         |r| {
             let (first_name, last_name): (String, String) = (r.get(1)?, r.get(2)?);

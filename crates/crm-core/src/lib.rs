@@ -2,6 +2,7 @@
 //! Knows nothing of windows or HTTP; the desktop app, the `crm` tool and the
 //! sync server are thin shells over it.
 
+pub mod accounts;
 pub mod clock;
 pub mod commands;
 pub mod contacts;

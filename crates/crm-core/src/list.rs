@@ -65,6 +65,8 @@ pub struct KeysetQuery<'a> {
     pub q: &'a str,
     /// Start at the first row whose sort key is at or after this (already normalised) value.
     pub start_at: Option<String>,
+    /// Only rows whose column equals the value (an indexed link column).
+    pub equals: Option<(&'a str, &'a str)>,
 }
 
 pub const MAX_PAGE: u32 = 500;
@@ -87,6 +89,10 @@ pub fn keyset_page<T>(
             search.table,
             params.len()
         ));
+    }
+    if let Some((column, value)) = query.equals {
+        params.push(value.to_owned().into());
+        filter.push_str(&format!(" AND {column} = ?{}", params.len()));
     }
     let total = match (query.after, params.is_empty()) {
         (Some(_), _) => None,

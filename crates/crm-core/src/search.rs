@@ -1,6 +1,5 @@
 //! Global search: FTS5 prefix matching across record types, grouped by type.
 
-use crate::contacts::display_name;
 use crate::error::Result;
 use crate::text::fts_prefix_query;
 use rusqlite::Connection;
@@ -47,24 +46,50 @@ pub struct SearchResults {
     pub groups: Vec<SearchGroup>,
 }
 
-fn contacts(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<SearchHit>> {
-    let marks = (MARK_START.to_string(), MARK_END.to_string());
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.first_name, c.last_name, c.title, c.email, c.city, highlight(contacts_fts, 0, ?3, ?4)
-         FROM contacts_fts JOIN contacts c ON c.rowid = contacts_fts.rowid
-         WHERE contacts_fts MATCH ?1 AND c.deleted_at IS NULL
-         LIMIT ?2",
-    )?;
+/// A record type global search looks in: its FTS table (first column = the title)
+/// and how its hit's subtitle is made.
+struct Searchable {
+    record_type: &'static str,
+    table: &'static str,
+    fts: &'static str,
+    subtitle_sql: &'static str,
+}
+
+/// In the order the groups are shown.
+const SEARCHABLE: &[Searchable] = &[
+    Searchable {
+        record_type: "account",
+        table: "accounts",
+        fts: "accounts_fts",
+        subtitle_sql:
+            "concat_ws(' · ', t.account_type, nullif(t.industry, ''), nullif(t.city, ''), nullif(t.website, ''))",
+    },
+    Searchable {
+        record_type: "contact",
+        table: "contacts",
+        fts: "contacts_fts",
+        subtitle_sql: "concat_ws(' · ', nullif(t.title, ''), nullif(t.email, ''), nullif(t.city, ''))",
+    },
+];
+
+fn hits(conn: &Connection, s: &Searchable, fts: &str, limit: u32) -> Result<Vec<SearchHit>> {
+    let sql = format!(
+        "SELECT t.id, highlight({fts_table}, 0, ?3, ?4), {subtitle} FROM {fts_table} JOIN {table} t ON t.rowid = {fts_table}.rowid
+         WHERE {fts_table} MATCH ?1 AND t.deleted_at IS NULL LIMIT ?2",
+        fts_table = s.fts,
+        table = s.table,
+        subtitle = s.subtitle_sql
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let hits = stmt
-        .query_map((fts, limit, &marks.0, &marks.1), |r| {
-            let subtitle: Vec<String> =
-                [r.get::<_, String>(3)?, r.get(4)?, r.get(5)?].into_iter().filter(|s| !s.is_empty()).collect();
+        .query_map((fts, limit, MARK_START.to_string(), MARK_END.to_string()), |r| {
+            let marked: String = r.get(1)?;
             Ok(SearchHit {
-                record_type: "contact".into(),
+                record_type: s.record_type.into(),
                 id: r.get(0)?,
-                title: display_name(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?),
-                subtitle: subtitle.join(" · "),
-                marked: r.get(6)?,
+                title: marked.replace([MARK_START, MARK_END], ""),
+                subtitle: r.get(2)?,
+                marked,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -75,9 +100,11 @@ pub fn search(conn: &Connection, args: SearchArgs) -> Result<SearchResults> {
     let mut groups = Vec::new();
     if let Some(fts) = fts_prefix_query(&args.q) {
         let limit = args.limit.clamp(1, 50);
-        let hits = contacts(conn, &fts, limit)?;
-        if !hits.is_empty() {
-            groups.push(SearchGroup { record_type: "contact".into(), hits });
+        for searchable in SEARCHABLE {
+            let hits = hits(conn, searchable, &fts, limit)?;
+            if !hits.is_empty() {
+                groups.push(SearchGroup { record_type: searchable.record_type.into(), hits });
+            }
         }
     }
     Ok(SearchResults { query: args.q, groups })

@@ -31,13 +31,21 @@ export type LabeledValue = { value: string, label: string, primary: boolean, };
 
 export type Address = { label: string, street: string, city: string, region: string, postal_code: string, country: string, };
 
-export type ContactInput = { salutation: string, first_name: string, last_name: string, title: string, department: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<Address>, 
+export type ContactInput = { 
+/**
+ * The account (company) the contact works for.
+ */
+account_id?: string | null, salutation: string, first_name: string, last_name: string, title: string, department: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<Address>, 
 /**
  * ISO date, `YYYY-MM-DD`.
  */
 birthday: string | null, lead_source: string, notes: string, };
 
-export type Contact = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, display_name: string, salutation: string, first_name: string, last_name: string, title: string, department: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<Address>, 
+export type Contact = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, display_name: string, 
+/**
+ * The account (company) the contact works for.
+ */
+account_id?: string | null, salutation: string, first_name: string, last_name: string, title: string, department: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<Address>, 
 /**
  * ISO date, `YYYY-MM-DD`.
  */
@@ -59,9 +67,45 @@ q: string,
 /**
  * Start the list at the first row whose sort value is at or after this text.
  */
-starts_with: string, };
+starts_with: string, 
+/**
+ * Only the contacts of this account.
+ */
+account_id?: string | null, };
 
 export type ContactRow = { id: string, display_name: string, first_name: string, last_name: string, title: string, email: string, phone: string, city: string, };
+
+export type AccountType = "customer" | "prospect" | "partner" | "competitor" | "reseller" | "other";
+
+export type Rating = "hot" | "warm" | "cold";
+
+export type AccountInput = { name: string, account_type: AccountType, 
+/**
+ * The parent company (holding structure); never the account itself or one of its subsidiaries.
+ */
+parent_id: string | null, industry: string, website: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, billing_address: Address | null, shipping_address: Address | null, tax_id: string, 
+/**
+ * Decimal text, e.g. "1250000.00".
+ */
+annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, };
+
+export type Account = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, name: string, account_type: AccountType, 
+/**
+ * The parent company (holding structure); never the account itself or one of its subsidiaries.
+ */
+parent_id: string | null, industry: string, website: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, billing_address: Address | null, shipping_address: Address | null, tax_id: string, 
+/**
+ * Decimal text, e.g. "1250000.00".
+ */
+annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, };
+
+export type AccountUpdate = { id: string, changes: Partial<AccountInput>, };
+
+export type AccountListQuery = { desc: boolean, after: string | null, limit: number, q: string, starts_with: string, };
+
+export type AccountRow = { id: string, name: string, account_type: AccountType, industry: string, city: string, website: string, parent_id: string | null, };
+
+export type AccountNode = { id: string, name: string, account_type: AccountType, children: Array<AccountNode>, };
 
 export type Page<T> = { rows: Array<T>, 
 /**
@@ -100,5 +144,12 @@ export type Commands = {
   contact_delete: { args: IdArgs, result: Contact },
   contact_restore: { args: IdArgs, result: Contact },
   contact_list: { args: ContactListQuery, result: Page<ContactRow> },
+  account_create: { args: AccountInput, result: Account },
+  account_get: { args: IdArgs, result: Account },
+  account_update: { args: AccountUpdate, result: Account },
+  account_delete: { args: IdArgs, result: Account },
+  account_restore: { args: IdArgs, result: Account },
+  account_list: { args: AccountListQuery, result: Page<AccountRow> },
+  account_tree: { args: IdArgs, result: AccountNode },
   search: { args: SearchArgs, result: SearchResults },
 };
