@@ -299,14 +299,19 @@ pub fn get(conn: &Connection, args: IdArgs) -> Result<Account> {
 
 pub fn create(w: &mut Writer, input: AccountInput) -> Result<Account> {
     let id = crate::new_id();
-    let account = validate(&input)?;
+    create_with_id(w, &id, &input)?;
+    get(w.conn(), IdArgs { id })
+}
+
+/// Creates an account without reading it back (bulk work: demo data, imports).
+pub fn create_with_id(w: &mut Writer, id: &str, input: &AccountInput) -> Result<()> {
+    let account = validate(input)?;
     if let Some(parent) = &account.parent_id {
-        check_parent(w.conn(), &id, parent)?;
+        check_parent(w.conn(), id, parent)?;
     }
     let mut fields = to_fields(&account)?;
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
-    w.insert(&ACCOUNT, &id, fields)?;
-    get(w.conn(), IdArgs { id })
+    w.insert(&ACCOUNT, id, fields)
 }
 
 pub fn update(w: &mut Writer, args: AccountUpdate) -> Result<Account> {

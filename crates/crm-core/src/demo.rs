@@ -1,6 +1,7 @@
 //! Realistic, deterministic demo data in the languages our users write
 //! (English, German, Russian, Ukrainian), written through the normal write path.
 
+use crate::accounts::{self, AccountInput, AccountType};
 use crate::contacts::{self, ContactInput};
 use crate::error::Result;
 use crate::fields::{Address, LabeledValue};
@@ -49,6 +50,10 @@ struct Culture {
     phone: fn(&mut Rng) -> String,
     titles: &'static [&'static str],
     domains: &'static [&'static str],
+    /// Company name stems and the legal-form pattern (`{}` is the stem).
+    companies: &'static [&'static str],
+    legal_form: &'static str,
+    industries: &'static [&'static str],
 }
 
 const EN: Culture = Culture {
@@ -128,6 +133,20 @@ const EN: Culture = Culture {
         "IT Director",
     ],
     domains: &["example.com", "mail.example.org", "acme.example", "example.co.uk"],
+    companies: &[
+        "Northwind",
+        "Blue Harbor",
+        "Summit",
+        "Redwood",
+        "Granite",
+        "Lakeside",
+        "Pioneer",
+        "Silverline",
+        "Oakridge",
+        "Brightpath",
+    ],
+    legal_form: "{} Ltd",
+    industries: &["Retail", "Software", "Logistics", "Construction", "Healthcare", "Consulting"],
 };
 
 const DE: Culture = Culture {
@@ -207,6 +226,20 @@ const DE: Culture = Culture {
         "Assistenz der Geschäftsführung",
     ],
     domains: &["example.de", "firma.example", "mail.example.at", "gmbh.example"],
+    companies: &[
+        "Müller Maschinenbau",
+        "Alpenblick",
+        "Rheintal",
+        "Schäfer & Söhne",
+        "Nordlicht",
+        "Weißdorn",
+        "Brückner",
+        "Elbwerk",
+        "Sonnenhof",
+        "Köhler Logistik",
+    ],
+    legal_form: "{} GmbH",
+    industries: &["Maschinenbau", "Handel", "Logistik", "Bauwesen", "Gesundheitswesen", "Beratung"],
 };
 
 const RU: Culture = Culture {
@@ -281,6 +314,18 @@ const RU: Culture = Culture {
         "Коммерческий директор",
     ],
     domains: &["example.ru", "pochta.example", "firma.example.ru"],
+    companies: &[
+        "Восток",
+        "Северный ветер",
+        "Уралтехника",
+        "Гранит",
+        "Волга-Сервис",
+        "Альфа-Трейд",
+        "Меридиан",
+        "Сибирь",
+    ],
+    legal_form: "ООО «{}»",
+    industries: &["Торговля", "Производство", "Логистика", "Строительство", "Услуги"],
 };
 
 const UK: Culture = Culture {
@@ -340,6 +385,18 @@ const UK: Culture = Culture {
         "Комерційний директор",
     ],
     domains: &["example.ua", "poshta.example", "firma.example.ua"],
+    companies: &[
+        "Дніпро-Агро",
+        "Карпати",
+        "Світанок",
+        "Поділля",
+        "Яблуневий цвіт",
+        "Чорноморсервіс",
+        "Галичина",
+        "Слобожанщина",
+    ],
+    legal_form: "ТОВ «{}»",
+    industries: &["Агробізнес", "Торгівля", "Логістика", "Будівництво", "Послуги"],
 };
 
 /// Latin letters for an e-mail local part (simplified passport transliteration).
@@ -389,9 +446,57 @@ fn latin(text: &str) -> String {
     out
 }
 
+const CULTURES: [&Culture; 4] = [&EN, &DE, &RU, &UK];
+
+/// Index into CULTURES, weighted like our users: German most, then English, Russian, Ukrainian.
+fn culture_index(rng: &mut Rng) -> usize {
+    [0, 0, 1, 1, 1, 2, 3][rng.below(7)]
+}
+
+/// One demo account of a culture; `n` makes the name unique.
+pub fn account(rng: &mut Rng, culture: usize, n: u64) -> AccountInput {
+    let c = CULTURES[culture];
+    let stem = rng.pick(c.companies);
+    let (city, postal_prefix) = c.cities[rng.below(c.cities.len())];
+    let name = c.legal_form.replace("{}", &format!("{stem} {}", n + 1));
+    AccountInput {
+        account_type: [
+            AccountType::Customer,
+            AccountType::Customer,
+            AccountType::Prospect,
+            AccountType::Partner,
+            AccountType::Reseller,
+        ][rng.below(5)],
+        industry: rng.pick(c.industries).into(),
+        website: format!("www.{}-{}.{}", latin(stem).replace(['&', ' '], ""), n + 1, rng.pick(c.domains)),
+        phones: vec![LabeledValue { value: (c.phone)(rng), label: "main".into(), primary: true }],
+        billing_address: Some(Address {
+            street: format!("{} {}", rng.pick(c.streets), 1 + rng.below(200)),
+            city: city.into(),
+            postal_code: postal_code(rng, postal_prefix),
+            country: c.country.into(),
+            ..Default::default()
+        }),
+        employees: Some(5 + rng.below(2_000) as u32),
+        annual_revenue: Some(rust_decimal::Decimal::new(100_000 + rng.below(50_000_000) as i64 * 100, 2)),
+        name,
+        ..Default::default()
+    }
+}
+
+fn postal_code(rng: &mut Rng, prefix: &str) -> String {
+    let width = 5 - prefix.len();
+    format!("{prefix}{:0width$}", rng.below(10usize.pow(width as u32)))
+}
+
 /// One demo contact; the same `rng` state always gives the same contact.
 pub fn contact(rng: &mut Rng) -> ContactInput {
-    let culture = [&EN, &DE, &RU, &UK][[0, 0, 1, 1, 1, 2, 3][rng.below(7)]];
+    let culture = culture_index(rng);
+    contact_of(rng, culture)
+}
+
+fn contact_of(rng: &mut Rng, culture: usize) -> ContactInput {
+    let culture = CULTURES[culture];
     let female = rng.chance(50);
     let first = if female { rng.pick(culture.female) } else { rng.pick(culture.male) };
     let (male_last, female_last) = culture.surnames[rng.below(culture.surnames.len())];
@@ -444,8 +549,13 @@ pub fn contact(rng: &mut Rng) -> ContactInput {
     }
 }
 
-/// Fills the store with `contacts` demo contacts (and company settings if none),
-/// all in one transaction. Returns the number written.
+/// Demo accounts per demo contact.
+const CONTACTS_PER_ACCOUNT: u64 = 20;
+
+/// Fills the store with `contacts` demo contacts, one account per 20 contacts
+/// (most contacts work for one of the same language; some accounts belong to a
+/// parent), and company settings if none. All in one transaction. Returns the
+/// number of contacts written.
 pub fn fill(store: &Store, contacts: u64, seed: u64) -> Result<u64> {
     let mut rng = Rng::new(seed);
     store.write(|w| {
@@ -459,8 +569,27 @@ pub fn fill(store: &Store, contacts: u64, seed: u64) -> Result<u64> {
             let serde_json::Value::Object(changes) = changes else { unreachable!("a JSON object literal") };
             settings::update(w, SettingsUpdate { changes })?;
         }
+        // Accounts by culture, so people work for companies of their language.
+        let mut by_culture: [Vec<String>; 4] = Default::default();
+        for n in 0..contacts.div_ceil(CONTACTS_PER_ACCOUNT) {
+            let culture = culture_index(&mut rng);
+            let mut input = account(&mut rng, culture, n);
+            let siblings = &by_culture[culture];
+            if !siblings.is_empty() && rng.chance(10) {
+                input.parent_id = Some(siblings[rng.below(siblings.len().min(50))].clone());
+            }
+            let id = crate::new_id();
+            accounts::create_with_id(w, &id, &input)?;
+            by_culture[culture].push(id);
+        }
         for _ in 0..contacts {
-            contacts::create_with_id(w, &crate::new_id(), &contact(&mut rng))?;
+            let culture = culture_index(&mut rng);
+            let mut input = contact_of(&mut rng, culture);
+            let employers = &by_culture[culture];
+            if !employers.is_empty() && rng.chance(80) {
+                input.account_id = Some(employers[rng.below(employers.len())].clone());
+            }
+            contacts::create_with_id(w, &crate::new_id(), &input)?;
         }
         Ok(contacts)
     })
@@ -485,6 +614,16 @@ mod tests {
         for _ in 0..2_000 {
             let c = contact(&mut rng);
             contacts::validate(&c).unwrap_or_else(|e| panic!("{c:?}: {e:?}"));
+        }
+    }
+
+    #[test]
+    fn every_demo_account_is_valid() {
+        let mut rng = Rng::new(3);
+        for n in 0..500 {
+            let culture = culture_index(&mut rng);
+            let a = account(&mut rng, culture, n);
+            accounts::validate(&a).unwrap_or_else(|e| panic!("{a:?}: {e:?}"));
         }
     }
 
