@@ -54,7 +54,12 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
     let t = Instant::now();
     demo::fill(&store, n, 42)?;
     let create = t.elapsed();
-    add(format!("create {n} contacts (+ {} accounts) through the write path", n.div_ceil(20)), create.as_secs_f64(), "s", 15.0 * n as f64 / 1e6);
+    add(
+        format!("create {n} contacts (+ {} accounts) through the write path", n.div_ceil(20)),
+        create.as_secs_f64(),
+        "s",
+        15.0 * n as f64 / 1e6,
+    );
     drop(store);
 
     let t = Instant::now();

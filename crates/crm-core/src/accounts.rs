@@ -17,6 +17,7 @@ pub static ACCOUNT: RecordKind = RecordKind {
     name: "account",
     table: "accounts",
     json_columns: &["emails", "phones", "billing_address", "shipping_address"],
+    derived: &["sort_name", "city"],
     search: Some(SearchSpec {
         table: "accounts_fts",
         columns: &["name", "email", "phone", "other"],

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
-use crate::{accounts, contacts, search, settings, AppInfo, IdArgs, NoArgs};
+use crate::{accounts, contacts, search, settings, timeline, AppInfo, IdArgs, NoArgs};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use ts_rs::{Config, TS};
@@ -102,6 +102,8 @@ registry! {
     account_list: read accounts::list, (accounts::AccountListQuery) -> crate::list::Page<accounts::AccountRow>;
     /// The hierarchy an account belongs to, from its top parent down.
     account_tree: read accounts::tree, (IdArgs) -> accounts::AccountNode;
+    /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
+    timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
     search: read search::search, (search::SearchArgs) -> search::SearchResults;
 }
@@ -133,6 +135,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         accounts::AccountRow::decl(cfg),
         accounts::AccountNode::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
+        timeline::TimelineQuery::decl(cfg),
+        timeline::FieldChange::decl(cfg),
+        timeline::TimelineEntry::decl(cfg),
         search::SearchArgs::decl(cfg),
         search::SearchHit::decl(cfg),
         search::SearchGroup::decl(cfg),

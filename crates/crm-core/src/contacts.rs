@@ -18,6 +18,7 @@ pub static CONTACT: RecordKind = RecordKind {
     name: "contact",
     table: "contacts",
     json_columns: &["emails", "phones", "addresses"],
+    derived: &["sort_name", "email", "phone", "city", "sort_city"],
     search: Some(SearchSpec {
         table: "contacts_fts",
         columns: &["name", "email", "phone", "other"],

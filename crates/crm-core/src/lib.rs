@@ -19,6 +19,7 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod timeline;
 pub mod users;
 pub mod write;
 
@@ -30,6 +31,11 @@ use ts_rs::TS;
 
 /// The app's identifier: its data directory name and its bundle id.
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
+
+/// Every record type the write path stores.
+pub fn record_kinds() -> [&'static write::RecordKind; 4] {
+    [&contacts::CONTACT, &accounts::ACCOUNT, &settings::SETTINGS, &users::USER]
+}
 
 /// A new record id: UUIDv7, unique across devices and sortable by creation time.
 pub fn new_id() -> String {

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-pub static SETTINGS: RecordKind = RecordKind { name: "settings", table: "settings", json_columns: &[], search: None };
+pub static SETTINGS: RecordKind =
+    RecordKind { name: "settings", table: "settings", json_columns: &[], derived: &[], search: None };
 
 /// The single settings record's id.
 const ID: &str = "company";

@@ -5,7 +5,8 @@ use crate::error::Result;
 use crate::write::{Fields, RecordKind, Writer};
 use serde_json::Value;
 
-pub static USER: RecordKind = RecordKind { name: "user", table: "users", json_columns: &[], search: None };
+pub static USER: RecordKind =
+    RecordKind { name: "user", table: "users", json_columns: &[], derived: &[], search: None };
 
 /// Creates the local user, named after the account that runs Outpost.
 pub(crate) fn create_local(w: &mut Writer, id: &str) -> Result<()> {

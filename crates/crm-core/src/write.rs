@@ -20,6 +20,8 @@ pub struct RecordKind {
     pub table: &'static str,
     /// Columns that hold JSON documents (stored as TEXT).
     pub json_columns: &'static [&'static str],
+    /// Columns the core derives from others (sort keys, list copies); the timeline leaves them out.
+    pub derived: &'static [&'static str],
     pub search: Option<SearchSpec>,
 }
 

@@ -193,3 +193,28 @@ fn live_counts_follow_creates_deletes_restores_and_rollbacks() {
     assert_eq!(live(&t), 4);
     assert_eq!(live(&t), counted(&t));
 }
+
+#[test]
+fn the_timeline_shows_each_write_newest_first_with_old_and_new_values() {
+    let t = common::store();
+    let c = create(&t, json!({"first_name": "Anna", "last_name": "Müller", "title": "CFO"}));
+    t.write(|w| contacts::update(w, ContactUpdate { id: c.id.clone(), changes: changes(json!({"title": "CEO"})) }))
+        .unwrap();
+    t.write(|w| contacts::delete(w, IdArgs { id: c.id.clone() })).unwrap();
+    let query = |before| crm_core::timeline::TimelineQuery { id: c.id.clone(), before, limit: Some(2) };
+    let page = t.read(|conn| crm_core::timeline::get(conn, query(None))).unwrap();
+    let ops: Vec<&str> = page.iter().map(|e| e.op.as_str()).collect();
+    assert_eq!(ops, ["delete", "update"]);
+    let update = &page[1];
+    assert_eq!(update.changes.len(), 1, "derived columns and timestamps are not shown: {:?}", update.changes);
+    assert_eq!(
+        (update.changes[0].field.as_str(), &update.changes[0].old, &update.changes[0].new),
+        ("title", &json!("CFO"), &json!("CEO"))
+    );
+    assert!(!update.actor.is_empty());
+    let older = t.read(|conn| crm_core::timeline::get(conn, query(Some(page[1].seq)))).unwrap();
+    assert_eq!(older.len(), 1);
+    assert_eq!(older[0].op, "create");
+    assert!(older[0].changes.iter().any(|ch| ch.field == "last_name" && ch.new == "Müller"));
+    assert!(older[0].changes.iter().all(|ch| ch.field != "sort_name"));
+}

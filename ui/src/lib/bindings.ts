@@ -117,6 +117,28 @@ next: string | null,
  */
 total: number | null, };
 
+export type TimelineQuery = { id: string, 
+/**
+ * Entries older than this `seq` (the last entry of the previous page); null for the newest.
+ */
+before: number | null, limit?: number, };
+
+export type FieldChange = { field: string, old: unknown, new: unknown, };
+
+export type TimelineEntry = { seq: number, record_type: string, 
+/**
+ * When, UTC RFC 3339.
+ */
+at: string, 
+/**
+ * `create`, `update`, `delete` or `restore`.
+ */
+op: string, 
+/**
+ * Who made the change (the user's name), when known.
+ */
+actor: string, changes: Array<FieldChange>, };
+
 export type SearchArgs = { q: string, 
 /**
  * Hits per record type.
@@ -151,5 +173,6 @@ export type Commands = {
   account_restore: { args: IdArgs, result: Account },
   account_list: { args: AccountListQuery, result: Page<AccountRow> },
   account_tree: { args: IdArgs, result: AccountNode },
+  timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };
