@@ -23,10 +23,12 @@ CREATE TABLE accounts (
     description      TEXT NOT NULL DEFAULT '',
     -- Derived by the core, for sorting and lists.
     sort_name        TEXT NOT NULL DEFAULT '',
+    name_key         TEXT NOT NULL DEFAULT '', -- company name reduced for matching
     city             TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX accounts_by_name   ON accounts (sort_name, id) WHERE deleted_at IS NULL;
 CREATE INDEX accounts_by_parent ON accounts (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX accounts_by_name_key ON accounts (name_key) WHERE deleted_at IS NULL;
 
 CREATE VIRTUAL TABLE accounts_fts USING fts5 (
     name, email, phone, other,

@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::fields::{check_len, clean_values, email_problem, phone_problem, trimmed, Address, LabeledValue, MAX_TEXT};
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
-use crate::text::{digits, fold};
+use crate::text::{company_key, digits, fold};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -17,7 +17,7 @@ pub static ACCOUNT: RecordKind = RecordKind {
     name: "account",
     table: "accounts",
     json_columns: &["emails", "phones", "billing_address", "shipping_address"],
-    derived: &["sort_name", "city"],
+    derived: &["sort_name", "name_key", "city"],
     search: Some(SearchSpec {
         table: "accounts_fts",
         columns: &["name", "email", "phone", "other"],
@@ -223,6 +223,7 @@ fn to_fields(a: &AccountInput) -> Result<Fields> {
     };
     let city = a.billing_address.as_ref().or(a.shipping_address.as_ref()).map_or("", |ad| ad.city.as_str());
     fields.insert("sort_name".into(), Value::String(fold(&a.name)));
+    fields.insert("name_key".into(), Value::String(company_key(&a.name)));
     fields.insert("city".into(), Value::String(city.to_owned()));
     Ok(fields)
 }

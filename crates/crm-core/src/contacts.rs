@@ -6,7 +6,7 @@ use crate::fields::{
 };
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
-use crate::text::{digits, fold};
+use crate::text::{digits, fold, phone_key};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -18,7 +18,7 @@ pub static CONTACT: RecordKind = RecordKind {
     name: "contact",
     table: "contacts",
     json_columns: &["emails", "phones", "addresses"],
-    derived: &["sort_name", "email", "phone", "city", "sort_city"],
+    derived: &["sort_name", "email", "phone", "phone_key", "city", "sort_city"],
     search: Some(SearchSpec {
         table: "contacts_fts",
         columns: &["name", "email", "phone", "other"],
@@ -209,6 +209,7 @@ fn to_fields(c: &ContactInput) -> Result<Fields> {
         ("sort_name", format!("{}\u{1}{}", fold(&c.last_name), fold(&c.first_name))),
         ("email", primary(&c.emails).to_lowercase()),
         ("phone", primary(&c.phones).to_owned()),
+        ("phone_key", phone_key(primary(&c.phones))),
         ("city", city.to_owned()),
         ("sort_city", fold(city)),
     ];

@@ -10,8 +10,11 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i64 = 0x4F50_5354;
 
 /// Every migration, in order; migration `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_foundation.sql"), include_str!("../migrations/0002_accounts.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_foundation.sql"),
+    include_str!("../migrations/0002_accounts.sql"),
+    include_str!("../migrations/0003_leads.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

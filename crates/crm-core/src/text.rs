@@ -42,6 +42,34 @@ pub fn fts_prefix_query(typed: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// Legal-form words that do not tell companies apart.
+const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "ag", "kg", "ohg", "ug", "gbr", "ev", "mbh", "co", "ltd", "limited", "inc", "llc", "plc", "corp",
+    "corporation", "company", "sa", "sarl", "srl", "bv", "nv", "oy", "ab", "as", "spa", "ооо", "оао", "зао", "пао",
+    "ао", "ип", "тов", "пп", "фоп", "прат", "пат",
+];
+
+/// A company name reduced for matching: folded, without punctuation and legal
+/// forms (`Müller & Söhne GmbH` and `MUELLER + SOEHNE` differ, `Müller Söhne gmbh` matches).
+pub fn company_key(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(w))
+        .collect();
+    words.join(" ")
+}
+
+/// The last nine digits of a phone number: the same subscriber whether written
+/// with +49, 0049 or a leading 0. Empty when the number is too short to match on.
+pub fn phone_key(phone: &str) -> String {
+    let d = digits(phone);
+    if d.len() < 7 {
+        return String::new();
+    }
+    d[d.len().saturating_sub(9)..].to_owned()
+}
+
 /// A plausible e-mail address: one `@`, a local part, a dotted domain, no spaces.
 pub fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
@@ -81,6 +109,22 @@ mod tests {
         assert_eq!(fts_prefix_query("a\"b OR c").as_deref(), Some("\"a\"* \"b\"* \"OR\"* \"c\"*"));
         assert_eq!(fts_prefix_query("jg@example.de").as_deref(), Some("\"jg\"* \"example\"* \"de\"*"));
         assert_eq!(fts_prefix_query("  - * ").as_deref(), None);
+    }
+
+    #[test]
+    fn company_keys_ignore_case_accents_punctuation_and_legal_forms() {
+        assert_eq!(company_key("Müller & Söhne GmbH"), "muller sohne");
+        assert_eq!(company_key("MÜLLER SÖHNE gmbh & Co. KG"), "muller sohne");
+        assert_eq!(company_key("ООО «Восток»"), "восток");
+        assert_eq!(company_key("Acme, Inc."), "acme");
+        assert_ne!(company_key("Acme Logistics"), company_key("Acme"));
+    }
+
+    #[test]
+    fn phone_keys_match_national_and_international_forms() {
+        assert_eq!(phone_key("+49 30 1234567"), phone_key("030 / 123 45 67"));
+        assert_eq!(phone_key("0049 (30) 1234567"), "301234567");
+        assert_eq!(phone_key("112"), "");
     }
 
     #[test]
