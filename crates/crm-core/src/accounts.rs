@@ -174,19 +174,6 @@ pub fn validate(input: &AccountInput) -> Result<AccountInput> {
     Ok(a)
 }
 
-/// Refuses a link to an account that is missing or deleted, naming the linking field.
-pub fn check_live(conn: &Connection, id: &str, field: &str) -> Result<()> {
-    let deleted: Option<Option<String>> = conn
-        .prepare_cached("SELECT deleted_at FROM accounts WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    match deleted {
-        None => Err(Error::invalid(field, format!("No account with id {id}"))),
-        Some(Some(_)) => Err(Error::invalid(field, "That account was deleted")),
-        Some(None) => Ok(()),
-    }
-}
-
 /// Refuses a parent that is missing, deleted, the account itself or one of its subsidiaries.
 fn check_parent(conn: &Connection, id: &str, parent: &str) -> Result<()> {
     if parent == id {

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
-use crate::{accounts, contacts, search, settings, timeline, AppInfo, IdArgs, NoArgs};
+use crate::{accounts, contacts, leads, opportunities, search, settings, timeline, AppInfo, IdArgs, NoArgs};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use ts_rs::{Config, TS};
@@ -102,6 +102,42 @@ registry! {
     account_list: read accounts::list, (accounts::AccountListQuery) -> crate::list::Page<accounts::AccountRow>;
     /// The hierarchy an account belongs to, from its top parent down.
     account_tree: read accounts::tree, (IdArgs) -> accounts::AccountNode;
+    /// Creates a lead (the required fields come from the lead settings).
+    lead_create: write leads::create, (leads::LeadInput) -> leads::Lead;
+    /// One lead by id, with its score and the reasons for it.
+    lead_get: read leads::get, (IdArgs) -> leads::Lead;
+    /// Changes a lead's fields or qualification answers: `{"id": "…", "changes": {"answers": {"budget": "yes"}}}`.
+    lead_update: write leads::update, (leads::LeadUpdate) -> leads::Lead;
+    /// Moves a lead to another status: `{"id": "…", "status": "disqualified", "reason": "…"}`.
+    lead_set_status: write leads::set_status, (leads::LeadStatusChange) -> leads::Lead;
+    /// Deletes a lead (it can be restored).
+    lead_delete: write leads::delete, (IdArgs) -> leads::Lead;
+    /// Restores a deleted lead.
+    lead_restore: write leads::restore, (IdArgs) -> leads::Lead;
+    /// A page of leads by name or score, filtered by status.
+    lead_list: read leads::list, (leads::LeadListQuery) -> crate::list::Page<leads::LeadRow>;
+    /// The existing accounts and contacts a lead matches, before converting it.
+    lead_convert_preview: read leads::convert_preview, (IdArgs) -> leads::ConversionPreview;
+    /// Converts a lead into account + contact + opportunity in one step.
+    lead_convert: write leads::convert, (leads::LeadConversion) -> leads::ConversionResult;
+    /// Required lead fields and the qualification questions.
+    lead_settings_get: read leads::settings_get, (NoArgs) -> leads::LeadSettings;
+    /// Changes the required lead fields or the qualification questions.
+    lead_settings_update: write leads::settings_update, (leads::LeadSettingsUpdate) -> leads::LeadSettings;
+    /// Creates an opportunity.
+    opportunity_create: write opportunities::create, (opportunities::OpportunityInput) -> opportunities::Opportunity;
+    /// One opportunity by id.
+    opportunity_get: read opportunities::get, (IdArgs) -> opportunities::Opportunity;
+    /// Changes an opportunity; a new stage brings its probability unless one is given.
+    opportunity_update: write opportunities::update, (opportunities::OpportunityUpdate) -> opportunities::Opportunity;
+    /// Deletes an opportunity (it can be restored).
+    opportunity_delete: write opportunities::delete, (IdArgs) -> opportunities::Opportunity;
+    /// Restores a deleted opportunity.
+    opportunity_restore: write opportunities::restore, (IdArgs) -> opportunities::Opportunity;
+    /// A page of opportunities by name.
+    opportunity_list: read opportunities::list, (opportunities::OpportunityListQuery) -> crate::list::Page<opportunities::OpportunityRow>;
+    /// The sales stages in order, with their probabilities.
+    stage_list: read opportunities::stages, (NoArgs) -> Vec<opportunities::Stage>;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -134,6 +170,30 @@ fn declarations(cfg: &Config) -> Vec<String> {
         accounts::AccountListQuery::decl(cfg),
         accounts::AccountRow::decl(cfg),
         accounts::AccountNode::decl(cfg),
+        leads::LeadSource::decl(cfg),
+        leads::LeadStatus::decl(cfg),
+        leads::AnswerOption::decl(cfg),
+        leads::Question::decl(cfg),
+        leads::LeadSettings::decl(cfg),
+        leads::LeadSettingsUpdate::decl(cfg),
+        leads::LeadInput::decl(cfg),
+        leads::ScoreReason::decl(cfg),
+        leads::Lead::decl(cfg),
+        leads::LeadUpdate::decl(cfg),
+        leads::LeadStatusChange::decl(cfg),
+        leads::LeadSort::decl(cfg),
+        leads::LeadListQuery::decl(cfg),
+        leads::LeadRow::decl(cfg),
+        leads::Match::decl(cfg),
+        leads::ConversionPreview::decl(cfg),
+        leads::LeadConversion::decl(cfg),
+        leads::ConversionResult::decl(cfg),
+        opportunities::Stage::decl(cfg),
+        opportunities::OpportunityInput::decl(cfg),
+        opportunities::Opportunity::decl(cfg),
+        opportunities::OpportunityUpdate::decl(cfg),
+        opportunities::OpportunityListQuery::decl(cfg),
+        opportunities::OpportunityRow::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),

@@ -296,7 +296,7 @@ pub fn create(w: &mut Writer, input: ContactInput) -> Result<Contact> {
 pub fn create_with_id(w: &mut Writer, id: &str, input: &ContactInput) -> Result<()> {
     let contact = validate(input)?;
     if let Some(account) = &contact.account_id {
-        crate::accounts::check_live(w.conn(), account, "account_id")?;
+        crate::write::check_live(w.conn(), &crate::accounts::ACCOUNT, account, "account_id")?;
     }
     let mut fields = to_fields(&contact)?;
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
@@ -310,7 +310,7 @@ pub fn update(w: &mut Writer, args: ContactUpdate) -> Result<Contact> {
     }
     let next = validate(&apply_patch(&current.fields, args.changes)?)?;
     if let Some(account) = next.account_id.as_ref().filter(|a| current.fields.account_id.as_ref() != Some(*a)) {
-        crate::accounts::check_live(w.conn(), account, "account_id")?;
+        crate::write::check_live(w.conn(), &crate::accounts::ACCOUNT, account, "account_id")?;
     }
     w.update(&CONTACT, &args.id, to_fields(&next)?)?;
     get(w.conn(), IdArgs { id: args.id })

@@ -10,9 +10,11 @@ pub mod currency;
 pub mod demo;
 pub mod error;
 pub mod fields;
+pub mod leads;
 pub mod list;
 pub mod maintenance;
 pub mod migrations;
+pub mod opportunities;
 pub mod patch;
 pub mod search;
 pub mod settings;
@@ -33,8 +35,16 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 4] {
-    [&contacts::CONTACT, &accounts::ACCOUNT, &settings::SETTINGS, &users::USER]
+pub fn record_kinds() -> [&'static write::RecordKind; 7] {
+    [
+        &contacts::CONTACT,
+        &accounts::ACCOUNT,
+        &leads::LEAD,
+        &opportunities::OPPORTUNITY,
+        &settings::SETTINGS,
+        &leads::LEAD_SETTINGS,
+        &users::USER,
+    ]
 }
 
 /// A new record id: UUIDv7, unique across devices and sortable by creation time.

@@ -65,6 +65,18 @@ const SEARCHABLE: &[Searchable] = &[
             "concat_ws(' · ', t.account_type, nullif(t.industry, ''), nullif(t.city, ''), nullif(t.website, ''))",
     },
     Searchable {
+        record_type: "lead",
+        table: "leads",
+        fts: "leads_fts",
+        subtitle_sql: "concat_ws(' · ', nullif(t.company, ''), t.status, nullif(t.email, ''))",
+    },
+    Searchable {
+        record_type: "opportunity",
+        table: "opportunities",
+        fts: "opportunities_fts",
+        subtitle_sql: "concat_ws(' · ', t.stage, nullif(t.amount || ' ' || t.currency, ''), t.close_date)",
+    },
+    Searchable {
         record_type: "contact",
         table: "contacts",
         fts: "contacts_fts",

@@ -44,19 +44,51 @@ pub fn fts_prefix_query(typed: &str) -> Option<String> {
 
 /// Legal-form words that do not tell companies apart.
 const LEGAL_FORMS: &[&str] = &[
-    "gmbh", "ag", "kg", "ohg", "ug", "gbr", "ev", "mbh", "co", "ltd", "limited", "inc", "llc", "plc", "corp",
-    "corporation", "company", "sa", "sarl", "srl", "bv", "nv", "oy", "ab", "as", "spa", "ооо", "оао", "зао", "пао",
-    "ао", "ип", "тов", "пп", "фоп", "прат", "пат",
+    "gmbh",
+    "ag",
+    "kg",
+    "ohg",
+    "ug",
+    "gbr",
+    "ev",
+    "mbh",
+    "co",
+    "ltd",
+    "limited",
+    "inc",
+    "llc",
+    "plc",
+    "corp",
+    "corporation",
+    "company",
+    "sa",
+    "sarl",
+    "srl",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+    "as",
+    "spa",
+    "ооо",
+    "оао",
+    "зао",
+    "пао",
+    "ао",
+    "ип",
+    "тов",
+    "пп",
+    "фоп",
+    "прат",
+    "пат",
 ];
 
 /// A company name reduced for matching: folded, without punctuation and legal
 /// forms (`Müller & Söhne GmbH` and `MUELLER + SOEHNE` differ, `Müller Söhne gmbh` matches).
 pub fn company_key(name: &str) -> String {
     let folded = fold(name);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(w))
-        .collect();
+    let words: Vec<&str> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(w)).collect();
     words.join(" ")
 }
 

@@ -176,6 +176,19 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// Refuses a link to a record that is missing or deleted, naming the linking field.
+pub fn check_live(conn: &rusqlite::Connection, kind: &RecordKind, id: &str, field: &str) -> Result<()> {
+    let deleted: Option<Option<String>> = conn
+        .prepare_cached(&format!("SELECT deleted_at FROM {} WHERE id = ?1", kind.table))?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    match deleted {
+        None => Err(Error::invalid(field, format!("No {} with id {id}", kind.name))),
+        Some(Some(_)) => Err(Error::invalid(field, format!("That {} was deleted", kind.name))),
+        Some(None) => Ok(()),
+    }
+}
+
 /// Live rows of a record table, kept by the write path (instant at any size).
 pub fn live_count(conn: &rusqlite::Connection, kind: &RecordKind) -> Result<u64> {
     let n: Option<i64> = conn

@@ -107,6 +107,142 @@ export type AccountRow = { id: string, name: string, account_type: AccountType, 
 
 export type AccountNode = { id: string, name: string, account_type: AccountType, children: Array<AccountNode>, };
 
+export type LeadSource = "web" | "phone" | "email" | "campaign" | "partner" | "trade_show" | "referral" | "import" | "other";
+
+export type LeadStatus = "new" | "contacted" | "qualified" | "disqualified" | "converted";
+
+export type AnswerOption = { value: string, label: string, points: number, };
+
+export type Question = { id: string, text: string, answers: Array<AnswerOption>, };
+
+export type LeadSettings = { required_fields: Array<string>, questions: Array<Question>, };
+
+export type LeadSettingsUpdate = { changes: Partial<LeadSettings>, };
+
+export type LeadInput = { salutation: string, first_name: string, last_name: string, title: string, company: string, industry: string, website: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, address: Address | null, source: LeadSource, rating: Rating | null, description: string, 
+/**
+ * Qualification answers: question id → answer value.
+ */
+answers: { [key in string]: string }, };
+
+export type ScoreReason = { reason: string, points: number, };
+
+export type Lead = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, display_name: string, status: LeadStatus, disqualified_reason: string, 
+/**
+ * 0–100.
+ */
+score: number, score_reasons: Array<ScoreReason>, converted_at: string | null, converted_account_id: string | null, converted_contact_id: string | null, converted_opportunity_id: string | null, salutation: string, first_name: string, last_name: string, title: string, company: string, industry: string, website: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, address: Address | null, source: LeadSource, rating: Rating | null, description: string, 
+/**
+ * Qualification answers: question id → answer value.
+ */
+answers: { [key in string]: string }, };
+
+export type LeadUpdate = { id: string, changes: Partial<LeadInput>, };
+
+export type LeadStatusChange = { id: string, status: LeadStatus, 
+/**
+ * Required when disqualifying.
+ */
+reason: string, };
+
+export type LeadSort = "name" | "score";
+
+export type LeadListQuery = { sort: LeadSort, desc: boolean, after: string | null, limit: number, q: string, 
+/**
+ * Only leads in this status.
+ */
+status?: LeadStatus | null, };
+
+export type LeadRow = { id: string, display_name: string, company: string, email: string, status: LeadStatus, source: LeadSource, score: number, };
+
+export type Match = { id: string, name: string, 
+/**
+ * What matched: `company name`, `e-mail` or `phone`.
+ */
+matched_by: string, };
+
+export type ConversionPreview = { lead: Lead, accounts: Array<Match>, contacts: Array<Match>, };
+
+export type LeadConversion = { id: string, 
+/**
+ * Use this existing account instead of creating one from the lead's company.
+ */
+account_id?: string | null, 
+/**
+ * Use this existing contact instead of creating one from the lead's person.
+ */
+contact_id?: string | null, 
+/**
+ * Leave out the opportunity (true when the lead is not a deal yet).
+ */
+no_opportunity: boolean, 
+/**
+ * The opportunity's name; empty takes the company (or person) name.
+ */
+opportunity_name: string, amount: string | null, close_date?: string | null, };
+
+export type ConversionResult = { lead: Lead, account: Account, contact: Contact, opportunity: Opportunity | null, };
+
+export type Stage = { key: string, name: string, probability: number, closed: boolean, won: boolean, };
+
+export type OpportunityInput = { name: string, account_id: string, contact_id: string | null, 
+/**
+ * Decimal text in `currency`, e.g. "12500.00".
+ */
+amount: string | null, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * ISO date.
+ */
+close_date: string | null, 
+/**
+ * A stage key; empty is the first stage.
+ */
+stage: string, 
+/**
+ * 0–100; null takes the stage's probability.
+ */
+probability: number | null, lead_source: string, description: string, };
+
+export type Opportunity = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * The lead this deal was converted from.
+ */
+lead_id: string | null, name: string, account_id: string, contact_id: string | null, 
+/**
+ * Decimal text in `currency`, e.g. "12500.00".
+ */
+amount: string | null, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * ISO date.
+ */
+close_date: string | null, 
+/**
+ * A stage key; empty is the first stage.
+ */
+stage: string, 
+/**
+ * 0–100; null takes the stage's probability.
+ */
+probability: number | null, lead_source: string, description: string, };
+
+export type OpportunityUpdate = { id: string, changes: Partial<OpportunityInput>, };
+
+export type OpportunityListQuery = { desc: boolean, after: string | null, limit: number, q: string, 
+/**
+ * Only the deals of this account.
+ */
+account_id?: string | null, };
+
+export type OpportunityRow = { id: string, name: string, account_id: string, amount: string | null, currency: string, close_date: string | null, stage: string, probability: number, };
+
 export type Page<T> = { rows: Array<T>, 
 /**
  * Pass as `after` to get the next page; null on the last page.
@@ -173,6 +309,24 @@ export type Commands = {
   account_restore: { args: IdArgs, result: Account },
   account_list: { args: AccountListQuery, result: Page<AccountRow> },
   account_tree: { args: IdArgs, result: AccountNode },
+  lead_create: { args: LeadInput, result: Lead },
+  lead_get: { args: IdArgs, result: Lead },
+  lead_update: { args: LeadUpdate, result: Lead },
+  lead_set_status: { args: LeadStatusChange, result: Lead },
+  lead_delete: { args: IdArgs, result: Lead },
+  lead_restore: { args: IdArgs, result: Lead },
+  lead_list: { args: LeadListQuery, result: Page<LeadRow> },
+  lead_convert_preview: { args: IdArgs, result: ConversionPreview },
+  lead_convert: { args: LeadConversion, result: ConversionResult },
+  lead_settings_get: { args: NoArgs, result: LeadSettings },
+  lead_settings_update: { args: LeadSettingsUpdate, result: LeadSettings },
+  opportunity_create: { args: OpportunityInput, result: Opportunity },
+  opportunity_get: { args: IdArgs, result: Opportunity },
+  opportunity_update: { args: OpportunityUpdate, result: Opportunity },
+  opportunity_delete: { args: IdArgs, result: Opportunity },
+  opportunity_restore: { args: IdArgs, result: Opportunity },
+  opportunity_list: { args: OpportunityListQuery, result: Page<OpportunityRow> },
+  stage_list: { args: NoArgs, result: Array<Stage> },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };
