@@ -5,7 +5,9 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
-use crate::{accounts, contacts, leads, opportunities, search, settings, timeline, AppInfo, IdArgs, NoArgs};
+use crate::{
+    accounts, contacts, leads, opportunities, relationships, search, settings, timeline, AppInfo, IdArgs, NoArgs,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use ts_rs::{Config, TS};
@@ -138,6 +140,12 @@ registry! {
     opportunity_list: read opportunities::list, (opportunities::OpportunityListQuery) -> crate::list::Page<opportunities::OpportunityRow>;
     /// The sales stages in order, with their probabilities.
     stage_list: read opportunities::stages, (NoArgs) -> Vec<opportunities::Stage>;
+    /// Relates two accounts or contacts: `{"from": {"type": "contact", "id": "…"}, "to": {…}, "kind": "employee_of"}`.
+    relationship_create: write relationships::create, (relationships::RelationshipInput) -> relationships::RelationshipView;
+    /// Removes a relationship.
+    relationship_delete: write relationships::delete, (IdArgs) -> ();
+    /// An account's or contact's relationships, each in its own words.
+    relationship_list: read relationships::list, (relationships::RelationshipListQuery) -> Vec<relationships::RelationshipView>;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -194,6 +202,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         opportunities::OpportunityUpdate::decl(cfg),
         opportunities::OpportunityListQuery::decl(cfg),
         opportunities::OpportunityRow::decl(cfg),
+        relationships::PartyType::decl(cfg),
+        relationships::RelationshipKind::decl(cfg),
+        relationships::Party::decl(cfg),
+        relationships::RelationshipInput::decl(cfg),
+        relationships::RelationshipView::decl(cfg),
+        relationships::RelationshipListQuery::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),

@@ -16,6 +16,7 @@ pub mod maintenance;
 pub mod migrations;
 pub mod opportunities;
 pub mod patch;
+pub mod relationships;
 pub mod search;
 pub mod settings;
 pub mod store;
@@ -35,7 +36,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 7] {
+pub fn record_kinds() -> [&'static write::RecordKind; 8] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -43,6 +44,7 @@ pub fn record_kinds() -> [&'static write::RecordKind; 7] {
         &opportunities::OPPORTUNITY,
         &settings::SETTINGS,
         &leads::LEAD_SETTINGS,
+        &relationships::RELATIONSHIP,
         &users::USER,
     ]
 }

@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4F50_5354;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_accounts.sql"),
-    include_str!("../migrations/0003_leads.sql"),
+    include_str!("../migrations/0003_customers.sql"),
 ];
 
 /// The schema version this build writes.

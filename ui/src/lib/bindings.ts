@@ -243,6 +243,30 @@ account_id?: string | null, };
 
 export type OpportunityRow = { id: string, name: string, account_id: string, amount: string | null, currency: string, close_date: string | null, stage: string, probability: number, };
 
+export type PartyType = "account" | "contact";
+
+export type RelationshipKind = "employee_of" | "family" | "parent_company" | "decision_influencer" | "partner" | "custom";
+
+export type Party = { type: PartyType, id: string, };
+
+export type RelationshipInput = { from: Party, to: Party, kind: RelationshipKind, 
+/**
+ * Required for `custom`; a note on the others.
+ */
+label: string, notes: string, };
+
+export type RelationshipView = { id: string, kind: RelationshipKind, 
+/**
+ * In this side's words, e.g. "Subsidiary of".
+ */
+label: string, notes: string, other: Party, other_name: string, };
+
+export type RelationshipListQuery = { 
+/**
+ * The account or contact whose relationships to list.
+ */
+id: string, };
+
 export type Page<T> = { rows: Array<T>, 
 /**
  * Pass as `after` to get the next page; null on the last page.
@@ -327,6 +351,9 @@ export type Commands = {
   opportunity_restore: { args: IdArgs, result: Opportunity },
   opportunity_list: { args: OpportunityListQuery, result: Page<OpportunityRow> },
   stage_list: { args: NoArgs, result: Array<Stage> },
+  relationship_create: { args: RelationshipInput, result: RelationshipView },
+  relationship_delete: { args: IdArgs, result: null },
+  relationship_list: { args: RelationshipListQuery, result: Array<RelationshipView> },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };

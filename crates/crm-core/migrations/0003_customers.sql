@@ -1,4 +1,4 @@
--- Outpost schema 3: leads with qualification, opportunities, lead settings, contact phone matching.
+-- Outpost schema 3: leads with qualification, opportunities, lead settings, relationships, contact phone matching.
 
 CREATE TABLE lead_settings (
     id              TEXT PRIMARY KEY CHECK (id = 'leads'),
@@ -91,3 +91,21 @@ UPDATE contacts SET phone_key = (
     WITH d (v) AS (SELECT replace(replace(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', ''), '/', ''))
     SELECT CASE WHEN length(v) >= 7 THEN substr(v, -9) ELSE '' END FROM d
 ) WHERE phone != '';
+
+-- Relationships between any two accounts or contacts; both sides show them.
+CREATE TABLE relationships (
+    id         TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    from_type  TEXT NOT NULL CHECK (from_type IN ('account', 'contact')),
+    from_id    TEXT NOT NULL,
+    to_type    TEXT NOT NULL CHECK (to_type IN ('account', 'contact')),
+    to_id      TEXT NOT NULL,
+    kind       TEXT NOT NULL
+               CHECK (kind IN ('employee_of', 'family', 'parent_company', 'decision_influencer', 'partner', 'custom')),
+    label      TEXT NOT NULL DEFAULT '',
+    notes      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX relationships_from ON relationships (from_id) WHERE deleted_at IS NULL;
+CREATE INDEX relationships_to   ON relationships (to_id) WHERE deleted_at IS NULL;
