@@ -109,3 +109,9 @@ CREATE TABLE relationships (
 );
 CREATE INDEX relationships_from ON relationships (from_id) WHERE deleted_at IS NULL;
 CREATE INDEX relationships_to   ON relationships (to_id) WHERE deleted_at IS NULL;
+
+-- A merged record points at the record it was merged into (its history shows there).
+ALTER TABLE contacts ADD COLUMN merged_into TEXT;
+ALTER TABLE accounts ADD COLUMN merged_into TEXT;
+CREATE INDEX contacts_merged ON contacts (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX accounts_merged ON accounts (merged_into) WHERE merged_into IS NOT NULL;

@@ -6,7 +6,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, contacts, leads, opportunities, relationships, search, settings, timeline, AppInfo, IdArgs, NoArgs,
+    accounts, batches, contacts, duplicates, leads, merge, opportunities, relationships, search, settings, timeline,
+    AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -146,6 +147,12 @@ registry! {
     relationship_delete: write relationships::delete, (IdArgs) -> ();
     /// An account's or contact's relationships, each in its own words.
     relationship_list: read relationships::list, (relationships::RelationshipListQuery) -> Vec<relationships::RelationshipView>;
+    /// Likely duplicates of a contact or account (stored or about to be created), best first.
+    duplicates_find: read duplicates::find, (duplicates::DuplicateQuery) -> Vec<duplicates::Duplicate>;
+    /// Merges a duplicate into the record that stays, keeping every related record; undo with batch_undo.
+    records_merge: write merge::merge, (merge::MergeArgs) -> merge::MergeResult;
+    /// Takes back a merge (or an import) by its batch id.
+    batch_undo: write batches::undo, (batches::BatchArgs) -> batches::UndoReport;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -208,6 +215,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         relationships::RelationshipInput::decl(cfg),
         relationships::RelationshipView::decl(cfg),
         relationships::RelationshipListQuery::decl(cfg),
+        duplicates::DuplicateQuery::decl(cfg),
+        duplicates::Duplicate::decl(cfg),
+        merge::MergeType::decl(cfg),
+        merge::MergeArgs::decl(cfg),
+        merge::MergeResult::decl(cfg),
+        batches::BatchArgs::decl(cfg),
+        batches::UndoReport::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),

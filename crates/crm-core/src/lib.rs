@@ -3,16 +3,19 @@
 //! sync server are thin shells over it.
 
 pub mod accounts;
+pub mod batches;
 pub mod clock;
 pub mod commands;
 pub mod contacts;
 pub mod currency;
 pub mod demo;
+pub mod duplicates;
 pub mod error;
 pub mod fields;
 pub mod leads;
 pub mod list;
 pub mod maintenance;
+pub mod merge;
 pub mod migrations;
 pub mod opportunities;
 pub mod patch;

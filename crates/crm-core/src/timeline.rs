@@ -1,4 +1,5 @@
-//! A record's timeline: its history from the change log, newest first.
+//! A record's timeline: its history from the change log, newest first, with the
+//! history of the records merged into it.
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -53,7 +54,11 @@ pub fn get(conn: &Connection, query: TimelineQuery) -> Result<Vec<TimelineEntry>
     let mut stmt = conn.prepare_cached(
         "SELECT l.seq, l.record_type, l.hlc, l.op, l.fields, l.previous, coalesce(u.name, '')
          FROM change_log l LEFT JOIN users u ON u.id = l.actor_id
-         WHERE l.record_id = ?1 AND l.seq < ?2 ORDER BY l.seq DESC LIMIT ?3",
+         WHERE l.record_id IN (
+             SELECT ?1 UNION ALL
+             SELECT id FROM contacts WHERE merged_into = ?1 UNION ALL
+             SELECT id FROM accounts WHERE merged_into = ?1
+         ) AND l.seq < ?2 ORDER BY l.seq DESC LIMIT ?3",
     )?;
     let rows = stmt.query_map((&query.id, query.before.unwrap_or(i64::MAX), limit), |r| {
         Ok((

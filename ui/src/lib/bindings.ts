@@ -267,6 +267,48 @@ export type RelationshipListQuery = {
  */
 id: string, };
 
+export type DuplicateQuery = { contact_id?: string | null, contact?: ContactInput | null, account_id?: string | null, account?: AccountInput | null, };
+
+export type Duplicate = { record_type: string, id: string, name: string, 
+/**
+ * 0–100: how sure the match is.
+ */
+score: number, reasons: Array<string>, };
+
+export type MergeType = "contact" | "account";
+
+export type MergeArgs = { record_type: MergeType, 
+/**
+ * The record that stays.
+ */
+winner_id: string, 
+/**
+ * The duplicate that goes.
+ */
+loser_id: string, 
+/**
+ * Fields whose value is taken from the loser.
+ */
+take: Array<string>, };
+
+export type MergeResult = { 
+/**
+ * Pass to `batch_undo` to take the merge back.
+ */
+batch_id: string, winner_id: string, 
+/**
+ * Records that pointed at the loser and now point at the winner.
+ */
+relinked: number, };
+
+export type BatchArgs = { batch_id: string, };
+
+export type UndoReport = { batch_id: string, 
+/**
+ * Record writes reversed.
+ */
+reverted: number, };
+
 export type Page<T> = { rows: Array<T>, 
 /**
  * Pass as `after` to get the next page; null on the last page.
@@ -354,6 +396,9 @@ export type Commands = {
   relationship_create: { args: RelationshipInput, result: RelationshipView },
   relationship_delete: { args: IdArgs, result: null },
   relationship_list: { args: RelationshipListQuery, result: Array<RelationshipView> },
+  duplicates_find: { args: DuplicateQuery, result: Array<Duplicate> },
+  records_merge: { args: MergeArgs, result: MergeResult },
+  batch_undo: { args: BatchArgs, result: UndoReport },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };
