@@ -115,3 +115,48 @@ ALTER TABLE contacts ADD COLUMN merged_into TEXT;
 ALTER TABLE accounts ADD COLUMN merged_into TEXT;
 CREATE INDEX contacts_merged ON contacts (merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX accounts_merged ON accounts (merged_into) WHERE merged_into IS NOT NULL;
+
+-- Tags on the main records (a JSON list on the record, indexed here by the write path).
+ALTER TABLE contacts ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE accounts ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE leads ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE opportunities ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE record_tags (
+    tag         TEXT NOT NULL, -- folded: one tag whatever its case or accents
+    record_id   TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    label       TEXT NOT NULL, -- as the user wrote it
+    PRIMARY KEY (tag, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_tags_by_record ON record_tags (record_id);
+
+-- Notes on any record; they show on its timeline.
+CREATE TABLE notes (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT,
+    owner_id    TEXT REFERENCES users (id),
+    record_type TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    pinned      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX notes_by_record ON notes (record_id, created_at) WHERE deleted_at IS NULL;
+
+-- Files attached to any record; the file itself lives in the attachments folder beside the database, named by its SHA-256.
+CREATE TABLE attachments (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT,
+    owner_id    TEXT REFERENCES users (id),
+    record_type TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    folder      TEXT NOT NULL DEFAULT '',
+    file_name   TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    media_type  TEXT NOT NULL
+);
+CREATE INDEX attachments_by_record ON attachments (record_id, folder, file_name) WHERE deleted_at IS NULL;

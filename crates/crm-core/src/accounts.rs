@@ -1,7 +1,9 @@
 //! Accounts: the companies and organisations we deal with, in a parent hierarchy.
 
 use crate::error::{Error, Result};
-use crate::fields::{check_len, clean_values, email_problem, phone_problem, trimmed, Address, LabeledValue, MAX_TEXT};
+use crate::fields::{
+    check_len, clean_tags, clean_values, email_problem, phone_problem, trimmed, Address, LabeledValue, MAX_TEXT,
+};
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
 use crate::text::{company_key, digits, fold};
@@ -16,8 +18,9 @@ use ts_rs::TS;
 pub static ACCOUNT: RecordKind = RecordKind {
     name: "account",
     table: "accounts",
-    json_columns: &["emails", "phones", "billing_address", "shipping_address"],
+    json_columns: &["emails", "phones", "billing_address", "shipping_address", "tags"],
     derived: &["sort_name", "name_key", "city"],
+    tagged: true,
     search: Some(SearchSpec {
         table: "accounts_fts",
         columns: &["name", "email", "phone", "other"],
@@ -70,6 +73,7 @@ pub struct AccountInput {
     pub employees: Option<u32>,
     pub rating: Option<Rating>,
     pub description: String,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -100,6 +104,9 @@ pub struct AccountListQuery {
     pub limit: u32,
     pub q: String,
     pub starts_with: String,
+    /// Only records with this tag.
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -154,6 +161,7 @@ pub fn validate(input: &AccountInput) -> Result<AccountInput> {
         employees: input.employees,
         rating: input.rating,
         description: input.description.trim_end().to_owned(),
+        tags: clean_tags(&input.tags)?,
     };
     if a.name.is_empty() {
         return Err(Error::invalid("name", "Account name is required"));
@@ -238,7 +246,7 @@ fn search_document(f: &Fields) -> Vec<String> {
 }
 
 const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, name, account_type, parent_id, industry,
-    website, emails, phones, billing_address, shipping_address, tax_id, annual_revenue, employees, rating, description
+    website, emails, phones, billing_address, shipping_address, tax_id, annual_revenue, employees, rating, description, tags
     FROM accounts";
 
 fn json<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
@@ -275,6 +283,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Account> {
             employees: r.get(16)?,
             rating: r.get::<_, Option<String>>(17)?.and_then(parse_enum),
             description: r.get(18)?,
+            tags: json(r, 19)?,
         },
     })
 }
@@ -348,6 +357,7 @@ pub fn list(conn: &Connection, query: AccountListQuery) -> Result<Page<AccountRo
             q: &query.q,
             start_at: Some(fold(&query.starts_with)),
             equals: None,
+            tag: query.tag.as_deref(),
         },
         |r| {
             Ok(AccountRow {

@@ -6,8 +6,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, batches, contacts, duplicates, leads, merge, opportunities, relationships, search, settings, timeline,
-    AppInfo, IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, relationships,
+    search, settings, tags, timeline, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -153,6 +153,32 @@ registry! {
     records_merge: write merge::merge, (merge::MergeArgs) -> merge::MergeResult;
     /// Takes back a merge (or an import) by its batch id.
     batch_undo: write batches::undo, (batches::BatchArgs) -> batches::UndoReport;
+    /// Tags in use with their counts, for one record type or all.
+    tag_list: read tags::list, (tags::TagQuery) -> Vec<tags::TagCount>;
+    /// Adds and removes tags on many records at once (undo with batch_undo).
+    bulk_tag: write bulk::tag, (bulk::BulkTag) -> bulk::BulkResult;
+    /// Gives many records another owner (undo with batch_undo).
+    bulk_owner: write bulk::owner, (bulk::BulkOwner) -> bulk::BulkResult;
+    /// Deletes many records (undo with batch_undo).
+    bulk_delete: write bulk::delete, (bulk::BulkDelete) -> bulk::BulkResult;
+    /// Moves many leads to a status (undo with batch_undo).
+    bulk_lead_status: write bulk::lead_status, (bulk::BulkLeadStatus) -> bulk::BulkResult;
+    /// Adds a note to a record.
+    note_create: write notes::create, (notes::NoteInput) -> notes::Note;
+    /// Changes a note's text or pin.
+    note_update: write notes::update, (notes::NoteUpdate) -> notes::Note;
+    /// Deletes a note.
+    note_delete: write notes::delete, (IdArgs) -> ();
+    /// A record's notes, pinned first.
+    note_list: read notes::list, (notes::NoteListQuery) -> Vec<notes::Note>;
+    /// Attaches a file (copied into the app's attachments folder) to a record.
+    attachment_add: store attachments::add, (attachments::AttachmentAdd) -> attachments::Attachment;
+    /// A record's files.
+    attachment_list: read attachments::list, (attachments::AttachmentListQuery) -> Vec<attachments::Attachment>;
+    /// Where a stored file is, to open it with the system viewer.
+    attachment_path: store attachments::path, (IdArgs) -> attachments::StoredFile;
+    /// Removes a file from a record.
+    attachment_delete: write attachments::delete, (IdArgs) -> ();
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -222,6 +248,22 @@ fn declarations(cfg: &Config) -> Vec<String> {
         merge::MergeResult::decl(cfg),
         batches::BatchArgs::decl(cfg),
         batches::UndoReport::decl(cfg),
+        tags::TagQuery::decl(cfg),
+        tags::TagCount::decl(cfg),
+        bulk::ListType::decl(cfg),
+        bulk::BulkTag::decl(cfg),
+        bulk::BulkOwner::decl(cfg),
+        bulk::BulkDelete::decl(cfg),
+        bulk::BulkLeadStatus::decl(cfg),
+        bulk::BulkResult::decl(cfg),
+        notes::NoteInput::decl(cfg),
+        notes::NoteUpdate::decl(cfg),
+        notes::Note::decl(cfg),
+        notes::NoteListQuery::decl(cfg),
+        attachments::AttachmentAdd::decl(cfg),
+        attachments::Attachment::decl(cfg),
+        attachments::AttachmentListQuery::decl(cfg),
+        attachments::StoredFile::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),

@@ -2,7 +2,8 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue, MAX_ITEMS, MAX_TEXT,
+    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue,
+    MAX_ITEMS, MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
@@ -17,8 +18,9 @@ use ts_rs::TS;
 pub static CONTACT: RecordKind = RecordKind {
     name: "contact",
     table: "contacts",
-    json_columns: &["emails", "phones", "addresses"],
+    json_columns: &["emails", "phones", "addresses", "tags"],
     derived: &["sort_name", "email", "phone", "phone_key", "city", "sort_city"],
+    tagged: true,
     search: Some(SearchSpec {
         table: "contacts_fts",
         columns: &["name", "email", "phone", "other"],
@@ -49,6 +51,7 @@ pub struct ContactInput {
     pub birthday: Option<String>,
     pub lead_source: String,
     pub notes: String,
+    pub tags: Vec<String>,
 }
 
 fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -114,6 +117,9 @@ pub struct ContactListQuery {
     /// Only the contacts of this account.
     #[ts(optional = nullable)]
     pub account_id: Option<String>,
+    /// Only records with this tag.
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
 }
 
 impl Default for ContactListQuery {
@@ -126,6 +132,7 @@ impl Default for ContactListQuery {
             q: String::new(),
             starts_with: String::new(),
             account_id: None,
+            tag: None,
         }
     }
 }
@@ -166,6 +173,7 @@ pub fn validate(input: &ContactInput) -> Result<ContactInput> {
         birthday: input.birthday.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned),
         lead_source: trimmed(&input.lead_source),
         notes: input.notes.trim_end().to_owned(),
+        tags: clean_tags(&input.tags)?,
     };
     if c.last_name.is_empty() {
         return Err(Error::invalid("last_name", "Last name is required"));
@@ -244,7 +252,7 @@ fn search_document(f: &Fields) -> Vec<String> {
 
 const SELECT: &str =
     "SELECT id, created_at, updated_at, deleted_at, owner_id, salutation, first_name, last_name, title,
-    department, emails, phones, addresses, birthday, lead_source, notes, account_id FROM contacts";
+    department, emails, phones, addresses, birthday, lead_source, notes, account_id, tags FROM contacts";
 
 fn json_column<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
@@ -266,6 +274,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Contact> {
         birthday: r.get(13)?,
         lead_source: r.get(14)?,
         notes: r.get(15)?,
+        tags: json_column(r, 17)?,
     };
     Ok(Contact {
         id: r.get(0)?,
@@ -345,6 +354,7 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
             q: &query.q,
             start_at: Some(start_at),
             equals: query.account_id.as_deref().map(|a| ("account_id", a)),
+            tag: query.tag.as_deref(),
         },
         |r| {
             let (first_name, last_name): (String, String) = (r.get(1)?, r.get(2)?);

@@ -78,6 +78,12 @@ impl Error {
         Self { field: Some(field.to_owned()), ..Self::new(ErrorCode::Validation, message) }
     }
 
+    /// The same error, naming the field it is about.
+    pub fn with_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_owned());
+        self
+    }
+
     pub fn not_found(record_type: &str, id: &str) -> Self {
         Self::new(ErrorCode::NotFound, format!("No {record_type} with id {id}"))
     }

@@ -143,3 +143,20 @@ pub fn phone_problem(value: &str) -> Option<&'static str> {
 pub fn primary(values: &[LabeledValue]) -> &str {
     values.iter().find(|v| v.primary).or(values.first()).map_or("", |v| v.value.as_str())
 }
+
+/// Trimmed tags without duplicates (ignoring case and accents); at most 20 of 50 characters.
+pub fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.trim();
+        if tag.is_empty() || out.iter().any(|t| crate::text::fold(t) == crate::text::fold(tag)) {
+            continue;
+        }
+        check_len("tags", tag, 50)?;
+        out.push(tag.to_owned());
+    }
+    if out.len() > 20 {
+        return Err(Error::invalid("tags", "At most 20 tags per record"));
+    }
+    Ok(out)
+}

@@ -6,7 +6,8 @@ use crate::accounts::{self, AccountInput, AccountType, ACCOUNT};
 use crate::contacts::{self, ContactInput, CONTACT};
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue, MAX_TEXT,
+    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue,
+    MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::opportunities::{self, Opportunity, OpportunityInput};
@@ -24,8 +25,9 @@ use ts_rs::TS;
 pub static LEAD: RecordKind = RecordKind {
     name: "lead",
     table: "leads",
-    json_columns: &["emails", "phones", "address", "answers"],
+    json_columns: &["emails", "phones", "address", "answers", "tags"],
     derived: &["sort_name", "email"],
+    tagged: true,
     search: Some(SearchSpec {
         table: "leads_fts",
         columns: &["name", "email", "phone", "other"],
@@ -39,6 +41,7 @@ pub static LEAD_SETTINGS: RecordKind = RecordKind {
     table: "lead_settings",
     json_columns: &["required_fields", "questions"],
     derived: &[],
+    tagged: false,
     search: None,
 };
 
@@ -255,6 +258,7 @@ pub struct LeadInput {
     pub description: String,
     /// Qualification answers: question id → answer value.
     pub answers: BTreeMap<String, String>,
+    pub tags: Vec<String>,
 }
 
 /// One reason for a lead's score.
@@ -354,6 +358,7 @@ pub fn validate(lead: &LeadInput, settings: &LeadSettings) -> Result<LeadInput> 
         rating: lead.rating,
         description: lead.description.trim_end().to_owned(),
         answers: lead.answers.clone(),
+        tags: clean_tags(&lead.tags)?,
     };
     let as_json = serde_json::to_value(&l)?;
     for field in &settings.required_fields {
@@ -426,7 +431,7 @@ fn search_document(f: &Fields) -> Vec<String> {
 const SELECT: &str =
     "SELECT id, created_at, updated_at, deleted_at, owner_id, status, disqualified_reason, converted_at,
     converted_account_id, converted_contact_id, converted_opportunity_id, salutation, first_name, last_name, title,
-    company, industry, website, emails, phones, address, source, rating, description, answers FROM leads";
+    company, industry, website, emails, phones, address, source, rating, description, answers, tags FROM leads";
 
 fn json<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
     let text: Option<String> = r.get(i)?;
@@ -455,6 +460,7 @@ fn from_row(r: &Row, settings: &LeadSettings) -> rusqlite::Result<Lead> {
         rating: r.get::<_, Option<String>>(22)?.and_then(|t| serde_json::from_value(Value::String(t)).ok()),
         description: r.get(23)?,
         answers: json(r, 24)?,
+        tags: json(r, 25)?,
     };
     let (score, score_reasons) = score(&fields, settings);
     Ok(Lead {
@@ -573,6 +579,9 @@ pub struct LeadListQuery {
     /// Only leads in this status.
     #[ts(optional = nullable)]
     pub status: Option<LeadStatus>,
+    /// Only records with this tag.
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -607,6 +616,7 @@ pub fn list(conn: &Connection, query: LeadListQuery) -> Result<Page<LeadRow>> {
             q: &query.q,
             start_at: None,
             equals: status.as_deref().map(|s| ("status", s)),
+            tag: query.tag.as_deref(),
         },
         |r| {
             let (first, last, company): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
@@ -759,6 +769,7 @@ pub fn convert(w: &mut Writer, args: LeadConversion) -> Result<ConversionResult>
                 addresses: l.address.iter().cloned().collect(),
                 lead_source: serde_json::to_value(l.source)?.as_str().unwrap_or_default().to_owned(),
                 notes: l.description.clone(),
+                tags: l.tags.clone(),
                 ..Default::default()
             };
             contacts::create(w, input)?

@@ -3,7 +3,9 @@
 //! sync server are thin shells over it.
 
 pub mod accounts;
+pub mod attachments;
 pub mod batches;
+pub mod bulk;
 pub mod clock;
 pub mod commands;
 pub mod contacts;
@@ -17,12 +19,14 @@ pub mod list;
 pub mod maintenance;
 pub mod merge;
 pub mod migrations;
+pub mod notes;
 pub mod opportunities;
 pub mod patch;
 pub mod relationships;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod tags;
 pub mod text;
 pub mod time;
 pub mod timeline;
@@ -39,7 +43,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 8] {
+pub fn record_kinds() -> [&'static write::RecordKind; 10] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -48,6 +52,8 @@ pub fn record_kinds() -> [&'static write::RecordKind; 8] {
         &settings::SETTINGS,
         &leads::LEAD_SETTINGS,
         &relationships::RELATIONSHIP,
+        &notes::NOTE,
+        &attachments::ATTACHMENT,
         &users::USER,
     ]
 }

@@ -67,6 +67,8 @@ pub struct KeysetQuery<'a> {
     pub start_at: Option<String>,
     /// Only rows whose column equals the value (an indexed link column).
     pub equals: Option<(&'a str, &'a str)>,
+    /// Only rows with this tag.
+    pub tag: Option<&'a str>,
 }
 
 pub const MAX_PAGE: u32 = 500;
@@ -93,6 +95,10 @@ pub fn keyset_page<T>(
     if let Some((column, value)) = query.equals {
         params.push(value.to_owned().into());
         filter.push_str(&format!(" AND {column} = ?{}", params.len()));
+    }
+    if let Some(tag) = query.tag.filter(|t| !t.trim().is_empty()) {
+        params.push(crate::text::fold(tag).into());
+        filter.push_str(&format!(" AND id IN (SELECT record_id FROM record_tags WHERE tag = ?{})", params.len()));
     }
     let total = match (query.after, params.is_empty()) {
         (Some(_), _) => None,

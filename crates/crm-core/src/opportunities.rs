@@ -17,8 +17,9 @@ use ts_rs::TS;
 pub static OPPORTUNITY: RecordKind = RecordKind {
     name: "opportunity",
     table: "opportunities",
-    json_columns: &[],
+    json_columns: &["tags"],
     derived: &["sort_name"],
+    tagged: true,
     search: Some(SearchSpec {
         table: "opportunities_fts",
         columns: &["name", "other"],
@@ -74,6 +75,7 @@ pub struct OpportunityInput {
     pub probability: Option<u8>,
     pub lead_source: String,
     pub description: String,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -108,6 +110,9 @@ pub struct OpportunityListQuery {
     /// Only the deals of this account.
     #[ts(optional = nullable)]
     pub account_id: Option<String>,
+    /// Only records with this tag.
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -136,6 +141,7 @@ pub fn validate(conn: &Connection, input: &OpportunityInput) -> Result<Opportuni
         probability: input.probability,
         lead_source: trimmed(&input.lead_source),
         description: input.description.trim_end().to_owned(),
+        tags: crate::fields::clean_tags(&input.tags)?,
     };
     if o.name.is_empty() {
         return Err(Error::invalid("name", "Opportunity name is required"));
@@ -192,7 +198,7 @@ fn to_fields(o: &OpportunityInput) -> Result<Fields> {
 }
 
 const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, lead_id, name, account_id, contact_id,
-    amount, currency, close_date, stage, probability, lead_source, description FROM opportunities";
+    amount, currency, close_date, stage, probability, lead_source, description, tags FROM opportunities";
 
 fn from_row(r: &Row) -> rusqlite::Result<Opportunity> {
     let amount: Option<String> = r.get(9)?;
@@ -214,6 +220,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Opportunity> {
             probability: r.get(13)?,
             lead_source: r.get(14)?,
             description: r.get(15)?,
+            tags: serde_json::from_str(&r.get::<_, String>(16)?)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(16, rusqlite::types::Type::Text, Box::new(e)))?,
         },
     })
 }
@@ -278,6 +286,7 @@ pub fn list(conn: &Connection, query: OpportunityListQuery) -> Result<Page<Oppor
             q: &query.q,
             start_at: None,
             equals: query.account_id.as_deref().map(|a| ("account_id", a)),
+            tag: query.tag.as_deref(),
         },
         |r| {
             Ok(OpportunityRow {

@@ -10,8 +10,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-pub static RELATIONSHIP: RecordKind =
-    RecordKind { name: "relationship", table: "relationships", json_columns: &[], derived: &[], search: None };
+pub static RELATIONSHIP: RecordKind = RecordKind {
+    name: "relationship",
+    table: "relationships",
+    json_columns: &[],
+    derived: &[],
+    tagged: false,
+    search: None,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -10,7 +10,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 pub static SETTINGS: RecordKind =
-    RecordKind { name: "settings", table: "settings", json_columns: &[], derived: &[], search: None };
+    RecordKind { name: "settings", table: "settings", json_columns: &[], derived: &[], tagged: false, search: None };
 
 /// The single settings record's id.
 const ID: &str = "company";

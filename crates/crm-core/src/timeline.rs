@@ -1,5 +1,5 @@
 //! A record's timeline: its history from the change log, newest first, with the
-//! history of the records merged into it.
+//! history of the records merged into it and of its notes and files.
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -57,7 +57,9 @@ pub fn get(conn: &Connection, query: TimelineQuery) -> Result<Vec<TimelineEntry>
          WHERE l.record_id IN (
              SELECT ?1 UNION ALL
              SELECT id FROM contacts WHERE merged_into = ?1 UNION ALL
-             SELECT id FROM accounts WHERE merged_into = ?1
+             SELECT id FROM accounts WHERE merged_into = ?1 UNION ALL
+             SELECT id FROM notes WHERE record_id = ?1 UNION ALL
+             SELECT id FROM attachments WHERE record_id = ?1
          ) AND l.seq < ?2 ORDER BY l.seq DESC LIMIT ?3",
     )?;
     let rows = stmt.query_map((&query.id, query.before.unwrap_or(i64::MAX), limit), |r| {

@@ -6,7 +6,7 @@ use crate::write::{Fields, RecordKind, Writer};
 use serde_json::Value;
 
 pub static USER: RecordKind =
-    RecordKind { name: "user", table: "users", json_columns: &[], derived: &[], search: None };
+    RecordKind { name: "user", table: "users", json_columns: &[], derived: &[], tagged: false, search: None };
 
 /// Creates the local user, named after the account that runs Outpost.
 pub(crate) fn create_local(w: &mut Writer, id: &str) -> Result<()> {

@@ -22,6 +22,8 @@ pub struct RecordKind {
     pub json_columns: &'static [&'static str],
     /// Columns the core derives from others (sort keys, list copies); the timeline leaves them out.
     pub derived: &'static [&'static str],
+    /// Whether the record has a `tags` list, indexed in `record_tags` for filtering.
+    pub tagged: bool,
     pub search: Option<SearchSpec>,
 }
 
@@ -168,6 +170,9 @@ impl<'a> Writer<'a> {
         })?;
         let rowid = self.tx.last_insert_rowid();
         self.count(kind, 1);
+        if kind.tagged {
+            self.index_tags(kind, id, &fields)?;
+        }
         self.log(kind, id, Op::Create, hlc, &fields, None)?;
         if let Some(search) = &kind.search {
             self.index(search, rowid, &fields, false)?;
@@ -257,6 +262,9 @@ impl Writer<'_> {
         let sql = format!("UPDATE {} SET {}, updated_at = ?{} WHERE id = ?{n}", kind.table, sets.join(", "), n - 1);
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         self.log(kind, id, Op::Update, hlc, &changed, Some(&previous))?;
+        if kind.tagged && changed.contains_key("tags") {
+            self.index_tags(kind, id, &changed)?;
+        }
         if let Some(search) = &kind.search {
             if search.source.iter().any(|c| changed.contains_key(*c)) {
                 let (_, source) = self.current(kind, id, search.source)?;
@@ -333,6 +341,19 @@ impl Writer<'_> {
                 self.actor_id,
                 self.batch_id.as_deref(),
             ))?;
+        Ok(())
+    }
+
+    /// Replaces the record's rows in `record_tags` with its `tags` list.
+    fn index_tags(&self, kind: &RecordKind, id: &str, fields: &Fields) -> Result<()> {
+        let Some(tags) = fields.get("tags").and_then(Value::as_array) else { return Ok(()) };
+        self.tx.prepare_cached("DELETE FROM record_tags WHERE record_id = ?1")?.execute([id])?;
+        let mut insert = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO record_tags (tag, record_id, record_type, label) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for label in tags.iter().filter_map(Value::as_str) {
+            insert.execute((crate::text::fold(label), id, kind.name, label))?;
+        }
         Ok(())
     }
 

@@ -39,7 +39,7 @@ account_id?: string | null, salutation: string, first_name: string, last_name: s
 /**
  * ISO date, `YYYY-MM-DD`.
  */
-birthday: string | null, lead_source: string, notes: string, };
+birthday: string | null, lead_source: string, notes: string, tags: Array<string>, };
 
 export type Contact = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, display_name: string, 
 /**
@@ -49,7 +49,7 @@ account_id?: string | null, salutation: string, first_name: string, last_name: s
 /**
  * ISO date, `YYYY-MM-DD`.
  */
-birthday: string | null, lead_source: string, notes: string, };
+birthday: string | null, lead_source: string, notes: string, tags: Array<string>, };
 
 export type ContactUpdate = { id: string, changes: Partial<ContactInput>, };
 
@@ -71,7 +71,11 @@ starts_with: string,
 /**
  * Only the contacts of this account.
  */
-account_id?: string | null, };
+account_id?: string | null, 
+/**
+ * Only records with this tag.
+ */
+tag?: string | null, };
 
 export type ContactRow = { id: string, display_name: string, first_name: string, last_name: string, title: string, email: string, phone: string, city: string, };
 
@@ -87,7 +91,7 @@ parent_id: string | null, industry: string, website: string, emails: Array<Label
 /**
  * Decimal text, e.g. "1250000.00".
  */
-annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, };
+annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, tags: Array<string>, };
 
 export type Account = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, name: string, account_type: AccountType, 
 /**
@@ -97,11 +101,15 @@ parent_id: string | null, industry: string, website: string, emails: Array<Label
 /**
  * Decimal text, e.g. "1250000.00".
  */
-annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, };
+annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, tags: Array<string>, };
 
 export type AccountUpdate = { id: string, changes: Partial<AccountInput>, };
 
-export type AccountListQuery = { desc: boolean, after: string | null, limit: number, q: string, starts_with: string, };
+export type AccountListQuery = { desc: boolean, after: string | null, limit: number, q: string, starts_with: string, 
+/**
+ * Only records with this tag.
+ */
+tag?: string | null, };
 
 export type AccountRow = { id: string, name: string, account_type: AccountType, industry: string, city: string, website: string, parent_id: string | null, };
 
@@ -123,7 +131,7 @@ export type LeadInput = { salutation: string, first_name: string, last_name: str
 /**
  * Qualification answers: question id → answer value.
  */
-answers: { [key in string]: string }, };
+answers: { [key in string]: string }, tags: Array<string>, };
 
 export type ScoreReason = { reason: string, points: number, };
 
@@ -135,7 +143,7 @@ score: number, score_reasons: Array<ScoreReason>, converted_at: string | null, c
 /**
  * Qualification answers: question id → answer value.
  */
-answers: { [key in string]: string }, };
+answers: { [key in string]: string }, tags: Array<string>, };
 
 export type LeadUpdate = { id: string, changes: Partial<LeadInput>, };
 
@@ -151,7 +159,11 @@ export type LeadListQuery = { sort: LeadSort, desc: boolean, after: string | nul
 /**
  * Only leads in this status.
  */
-status?: LeadStatus | null, };
+status?: LeadStatus | null, 
+/**
+ * Only records with this tag.
+ */
+tag?: string | null, };
 
 export type LeadRow = { id: string, display_name: string, company: string, email: string, status: LeadStatus, source: LeadSource, score: number, };
 
@@ -205,7 +217,7 @@ stage: string,
 /**
  * 0–100; null takes the stage's probability.
  */
-probability: number | null, lead_source: string, description: string, };
+probability: number | null, lead_source: string, description: string, tags: Array<string>, };
 
 export type Opportunity = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
 /**
@@ -231,7 +243,7 @@ stage: string,
 /**
  * 0–100; null takes the stage's probability.
  */
-probability: number | null, lead_source: string, description: string, };
+probability: number | null, lead_source: string, description: string, tags: Array<string>, };
 
 export type OpportunityUpdate = { id: string, changes: Partial<OpportunityInput>, };
 
@@ -239,7 +251,11 @@ export type OpportunityListQuery = { desc: boolean, after: string | null, limit:
 /**
  * Only the deals of this account.
  */
-account_id?: string | null, };
+account_id?: string | null, 
+/**
+ * Only records with this tag.
+ */
+tag?: string | null, };
 
 export type OpportunityRow = { id: string, name: string, account_id: string, amount: string | null, currency: string, close_date: string | null, stage: string, probability: number, };
 
@@ -308,6 +324,62 @@ export type UndoReport = { batch_id: string,
  * Record writes reversed.
  */
 reverted: number, };
+
+export type TagQuery = { 
+/**
+ * Only tags of this record type (`contact`, `account`, `lead`, `opportunity`); null for all.
+ */
+record_type?: string | null, };
+
+export type TagCount = { tag: string, count: number, };
+
+export type ListType = "contact" | "account" | "lead" | "opportunity";
+
+export type BulkTag = { record_type: ListType, ids: Array<string>, add: Array<string>, remove: Array<string>, };
+
+export type BulkOwner = { record_type: ListType, ids: Array<string>, owner_id: string, };
+
+export type BulkDelete = { record_type: ListType, ids: Array<string>, };
+
+export type BulkLeadStatus = { ids: Array<string>, status: LeadStatus, reason: string, };
+
+export type BulkResult = { 
+/**
+ * Pass to `batch_undo` to take the action back.
+ */
+batch_id: string, 
+/**
+ * Records that changed.
+ */
+changed: number, };
+
+export type NoteInput = { record_type: string, record_id: string, body: string, pinned: boolean, };
+
+export type NoteUpdate = { id: string, body?: string, pinned?: boolean, };
+
+export type Note = { id: string, created_at: string, updated_at: string, record_type: string, record_id: string, body: string, pinned: boolean, author: string, };
+
+export type NoteListQuery = { record_id: string, };
+
+export type AttachmentAdd = { record_type: string, record_id: string, 
+/**
+ * The file to attach (it is copied).
+ */
+path: string, 
+/**
+ * A folder of the record's document library; empty for none.
+ */
+folder: string, };
+
+export type Attachment = { id: string, created_at: string, record_type: string, record_id: string, folder: string, file_name: string, size: number, sha256: string, media_type: string, };
+
+export type AttachmentListQuery = { record_id: string, };
+
+export type StoredFile = { 
+/**
+ * Where the stored copy is, to open with the system's viewer.
+ */
+path: string, };
 
 export type Page<T> = { rows: Array<T>, 
 /**
@@ -399,6 +471,19 @@ export type Commands = {
   duplicates_find: { args: DuplicateQuery, result: Array<Duplicate> },
   records_merge: { args: MergeArgs, result: MergeResult },
   batch_undo: { args: BatchArgs, result: UndoReport },
+  tag_list: { args: TagQuery, result: Array<TagCount> },
+  bulk_tag: { args: BulkTag, result: BulkResult },
+  bulk_owner: { args: BulkOwner, result: BulkResult },
+  bulk_delete: { args: BulkDelete, result: BulkResult },
+  bulk_lead_status: { args: BulkLeadStatus, result: BulkResult },
+  note_create: { args: NoteInput, result: Note },
+  note_update: { args: NoteUpdate, result: Note },
+  note_delete: { args: IdArgs, result: null },
+  note_list: { args: NoteListQuery, result: Array<Note> },
+  attachment_add: { args: AttachmentAdd, result: Attachment },
+  attachment_list: { args: AttachmentListQuery, result: Array<Attachment> },
+  attachment_path: { args: IdArgs, result: StoredFile },
+  attachment_delete: { args: IdArgs, result: null },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };
