@@ -160,3 +160,17 @@ CREATE TABLE attachments (
     media_type  TEXT NOT NULL
 );
 CREATE INDEX attachments_by_record ON attachments (record_id, folder, file_name) WHERE deleted_at IS NULL;
+
+-- Saved list views: a named list query (sort, filters, tag) of one record type.
+CREATE TABLE saved_views (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT,
+    owner_id    TEXT REFERENCES users (id),
+    record_type TEXT NOT NULL CHECK (record_type IN ('contact', 'account', 'lead', 'opportunity')),
+    name        TEXT NOT NULL,
+    query       TEXT NOT NULL, -- JSON: the list query
+    columns     TEXT NOT NULL DEFAULT '[]' -- JSON: the columns shown, in order
+);
+CREATE INDEX saved_views_by_type ON saved_views (record_type, name) WHERE deleted_at IS NULL;

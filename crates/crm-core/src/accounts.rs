@@ -107,6 +107,10 @@ pub struct AccountListQuery {
     /// Only records with this tag.
     #[ts(optional = nullable)]
     pub tag: Option<String>,
+    /// Owner and field conditions.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub filters: crate::list::ListFilters,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -358,6 +362,8 @@ pub fn list(conn: &Connection, query: AccountListQuery) -> Result<Page<AccountRo
             start_at: Some(fold(&query.starts_with)),
             equals: None,
             tag: query.tag.as_deref(),
+            filters: &query.filters,
+            filterable: &["name", "account_type", "industry", "website", "city", "tax_id", "rating", "parent_id"],
         },
         |r| {
             Ok(AccountRow {

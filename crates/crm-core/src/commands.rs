@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, relationships,
-    search, settings, tags, timeline, AppInfo, IdArgs, NoArgs,
+    search, settings, tags, timeline, views, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -179,6 +179,12 @@ registry! {
     attachment_path: store attachments::path, (IdArgs) -> attachments::StoredFile;
     /// Removes a file from a record.
     attachment_delete: write attachments::delete, (IdArgs) -> ();
+    /// Saves a named list view (replacing one of the same name).
+    view_save: write views::save, (views::ViewInput) -> views::View;
+    /// The saved views of a list.
+    view_list: read views::list, (views::ViewListQuery) -> Vec<views::View>;
+    /// Deletes a saved view.
+    view_delete: write views::delete, (IdArgs) -> ();
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -264,6 +270,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         attachments::Attachment::decl(cfg),
         attachments::AttachmentListQuery::decl(cfg),
         attachments::StoredFile::decl(cfg),
+        views::ViewInput::decl(cfg),
+        views::View::decl(cfg),
+        views::ViewListQuery::decl(cfg),
+        crate::list::ConditionOp::decl(cfg),
+        crate::list::Condition::decl(cfg),
+        crate::list::ListFilters::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),

@@ -120,6 +120,10 @@ pub struct ContactListQuery {
     /// Only records with this tag.
     #[ts(optional = nullable)]
     pub tag: Option<String>,
+    /// Owner and field conditions.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub filters: crate::list::ListFilters,
 }
 
 impl Default for ContactListQuery {
@@ -133,6 +137,7 @@ impl Default for ContactListQuery {
             starts_with: String::new(),
             account_id: None,
             tag: None,
+            filters: Default::default(),
         }
     }
 }
@@ -355,6 +360,19 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
             start_at: Some(start_at),
             equals: query.account_id.as_deref().map(|a| ("account_id", a)),
             tag: query.tag.as_deref(),
+            filters: &query.filters,
+            filterable: &[
+                "first_name",
+                "last_name",
+                "title",
+                "department",
+                "email",
+                "phone",
+                "city",
+                "lead_source",
+                "birthday",
+                "account_id",
+            ],
         },
         |r| {
             let (first_name, last_name): (String, String) = (r.get(1)?, r.get(2)?);

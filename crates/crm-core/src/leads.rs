@@ -582,6 +582,10 @@ pub struct LeadListQuery {
     /// Only records with this tag.
     #[ts(optional = nullable)]
     pub tag: Option<String>,
+    /// Owner and field conditions.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub filters: crate::list::ListFilters,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -617,6 +621,8 @@ pub fn list(conn: &Connection, query: LeadListQuery) -> Result<Page<LeadRow>> {
             start_at: None,
             equals: status.as_deref().map(|s| ("status", s)),
             tag: query.tag.as_deref(),
+            filters: &query.filters,
+            filterable: &["first_name", "last_name", "company", "title", "industry", "email", "source", "rating"],
         },
         |r| {
             let (first, last, company): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);

@@ -31,6 +31,7 @@ pub mod text;
 pub mod time;
 pub mod timeline;
 pub mod users;
+pub mod views;
 pub mod write;
 
 pub use error::{Error, ErrorCode, Result};
@@ -43,7 +44,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 10] {
+pub fn record_kinds() -> [&'static write::RecordKind; 11] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -54,6 +55,7 @@ pub fn record_kinds() -> [&'static write::RecordKind; 10] {
         &relationships::RELATIONSHIP,
         &notes::NOTE,
         &attachments::ATTACHMENT,
+        &views::VIEW,
         &users::USER,
     ]
 }

@@ -51,6 +51,39 @@ mod tests {
     }
 }
 
+/// How a condition compares a field with its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionOp {
+    Equals,
+    NotEquals,
+    /// Case-insensitive for Latin letters.
+    Contains,
+    StartsWith,
+    IsEmpty,
+    IsNotEmpty,
+}
+
+/// A field condition of a list filter, e.g. `{"field": "city", "op": "equals", "value": "Berlin"}`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub field: String,
+    pub op: ConditionOp,
+    #[serde(default)]
+    pub value: String,
+}
+
+/// Filters every list has besides its own: the owner and field conditions (all must hold).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListFilters {
+    #[ts(optional = nullable)]
+    pub owner_id: Option<String>,
+    #[ts(optional)]
+    pub conditions: Option<Vec<Condition>>,
+}
+
 /// One keyset page of live rows of `kind`, for any record type's list.
 pub struct KeysetQuery<'a> {
     pub kind: &'a crate::write::RecordKind,
@@ -67,6 +100,10 @@ pub struct KeysetQuery<'a> {
     pub start_at: Option<String>,
     /// Only rows whose column equals the value (an indexed link column).
     pub equals: Option<(&'a str, &'a str)>,
+    /// The list's filters: owner and field conditions.
+    pub filters: &'a ListFilters,
+    /// Columns conditions may name.
+    pub filterable: &'a [&'a str],
     /// Only rows with this tag.
     pub tag: Option<&'a str>,
 }
@@ -95,6 +132,38 @@ pub fn keyset_page<T>(
     if let Some((column, value)) = query.equals {
         params.push(value.to_owned().into());
         filter.push_str(&format!(" AND {column} = ?{}", params.len()));
+    }
+    if let Some(owner) = &query.filters.owner_id {
+        params.push(owner.clone().into());
+        filter.push_str(&format!(" AND owner_id = ?{}", params.len()));
+    }
+    for (i, c) in query.filters.conditions.iter().flatten().enumerate() {
+        let Some(column) = query.filterable.iter().find(|f| **f == c.field) else {
+            return Err(Error::invalid(
+                &format!("conditions[{i}].field"),
+                format!("The list cannot be filtered by {:?}", c.field),
+            ));
+        };
+        let like = |pattern: String| pattern.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let (sql, value) = match c.op {
+            ConditionOp::Equals => (format!("{column} = ?"), Some(c.value.trim().to_owned())),
+            ConditionOp::NotEquals => (format!("{column} != ?"), Some(c.value.trim().to_owned())),
+            ConditionOp::Contains => {
+                (format!("{column} LIKE ? ESCAPE '\\'"), Some(format!("%{}%", like(c.value.trim().to_owned()))))
+            }
+            ConditionOp::StartsWith => {
+                (format!("{column} LIKE ? ESCAPE '\\'"), Some(format!("{}%", like(c.value.trim().to_owned()))))
+            }
+            ConditionOp::IsEmpty => (format!("coalesce({column}, '') IN ('', '[]')"), None),
+            ConditionOp::IsNotEmpty => (format!("coalesce({column}, '') NOT IN ('', '[]')"), None),
+        };
+        match value {
+            Some(v) => {
+                params.push(v.into());
+                filter.push_str(&format!(" AND {}", sql.replace('?', &format!("?{}", params.len()))));
+            }
+            None => filter.push_str(&format!(" AND {sql}")),
+        }
     }
     if let Some(tag) = query.tag.filter(|t| !t.trim().is_empty()) {
         params.push(crate::text::fold(tag).into());

@@ -113,6 +113,10 @@ pub struct OpportunityListQuery {
     /// Only records with this tag.
     #[ts(optional = nullable)]
     pub tag: Option<String>,
+    /// Owner and field conditions.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub filters: crate::list::ListFilters,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -287,6 +291,8 @@ pub fn list(conn: &Connection, query: OpportunityListQuery) -> Result<Page<Oppor
             start_at: None,
             equals: query.account_id.as_deref().map(|a| ("account_id", a)),
             tag: query.tag.as_deref(),
+            filters: &query.filters,
+            filterable: &["name", "stage", "currency", "close_date", "lead_source", "contact_id"],
         },
         |r| {
             Ok(OpportunityRow {

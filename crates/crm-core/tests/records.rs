@@ -171,3 +171,68 @@ fn attachments_are_copied_hashed_deduplicated_and_found_again() {
     t.write(|w| attachments::delete(w, IdArgs { id: a.id.clone() })).unwrap();
     assert_eq!(t.read(|x| attachments::list(x, AttachmentListQuery { record_id: c.id.clone() })).unwrap().len(), 1);
 }
+
+#[test]
+fn lists_filter_by_owner_and_field_conditions() {
+    let t = common::store();
+    common::create(&t, json!({"last_name": "Berliner", "addresses": [{"city": "Berlin"}], "title": "CEO"}));
+    common::create(&t, json!({"last_name": "Kölner", "addresses": [{"city": "Köln"}], "title": "Head of 50% Sales"}));
+    common::create(&t, json!({"last_name": "Nowhere"}));
+    let names = |q: serde_json::Value| -> Vec<String> {
+        let q: ContactListQuery = serde_json::from_value(q).unwrap();
+        t.read(|c| contacts::list(c, q)).unwrap().rows.into_iter().map(|r| r.last_name).collect()
+    };
+    assert_eq!(names(json!({"conditions": [{"field": "city", "op": "equals", "value": "Berlin"}]})), ["Berliner"]);
+    assert_eq!(names(json!({"conditions": [{"field": "title", "op": "contains", "value": "50%"}]})), ["Kölner"]);
+    assert_eq!(
+        names(json!({"conditions": [{"field": "title", "op": "contains", "value": "%"}]})),
+        ["Kölner"],
+        "% is literal"
+    );
+    assert_eq!(names(json!({"conditions": [{"field": "city", "op": "is_empty"}]})), ["Nowhere"]);
+    assert_eq!(
+        names(
+            json!({"conditions": [{"field": "city", "op": "is_not_empty"}, {"field": "title", "op": "starts_with", "value": "ce"}]})
+        ),
+        ["Berliner"]
+    );
+    assert_eq!(names(json!({"owner_id": t.user_id()})).len(), 3);
+    assert!(names(json!({"owner_id": "someone else"})).is_empty());
+    let bad: ContactListQuery = serde_json::from_value(
+        json!({"conditions": [{"field": "notes; DROP TABLE contacts", "op": "equals", "value": "x"}]}),
+    )
+    .unwrap();
+    assert_eq!(t.read(|c| contacts::list(c, bad)).unwrap_err().field.as_deref(), Some("conditions[0].field"));
+}
+
+#[test]
+fn views_save_checked_queries_by_name() {
+    use crm_core::views::{self, ViewInput, ViewListQuery};
+    let t = common::store();
+    let save = |name: &str, query: serde_json::Value| {
+        let input = ViewInput {
+            record_type: ListType::Contact,
+            name: name.into(),
+            query: query.as_object().unwrap().clone(),
+            columns: vec!["name".into(), "city".into()],
+        };
+        t.write(|w| views::save(w, input))
+    };
+    save(
+        "Berlin",
+        json!({"sort": "city", "conditions": [{"field": "city", "op": "equals", "value": "Berlin"}], "after": "x"}),
+    )
+    .unwrap();
+    let replaced = save("Berlin", json!({"sort": "name", "tag": "VIP"})).unwrap();
+    assert!(!replaced.query.contains_key("after"));
+    assert_eq!(save("Bad", json!({"sort": "shoe_size"})).unwrap_err().field.as_deref(), Some("query"));
+    assert_eq!(
+        save("Bad", json!({"conditions": [{"field": "nope", "op": "equals"}]})).unwrap_err().code,
+        ErrorCode::Validation
+    );
+    assert_eq!(save(" ", json!({})).unwrap_err().field.as_deref(), Some("name"));
+    let listed = t.read(|c| views::list(c, ViewListQuery { record_type: ListType::Contact })).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].query["tag"], "VIP");
+    assert!(t.read(|c| views::list(c, ViewListQuery { record_type: ListType::Lead })).unwrap().is_empty());
+}

@@ -75,7 +75,7 @@ account_id?: string | null,
 /**
  * Only records with this tag.
  */
-tag?: string | null, };
+tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
 export type ContactRow = { id: string, display_name: string, first_name: string, last_name: string, title: string, email: string, phone: string, city: string, };
 
@@ -109,7 +109,7 @@ export type AccountListQuery = { desc: boolean, after: string | null, limit: num
 /**
  * Only records with this tag.
  */
-tag?: string | null, };
+tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
 export type AccountRow = { id: string, name: string, account_type: AccountType, industry: string, city: string, website: string, parent_id: string | null, };
 
@@ -163,7 +163,7 @@ status?: LeadStatus | null,
 /**
  * Only records with this tag.
  */
-tag?: string | null, };
+tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
 export type LeadRow = { id: string, display_name: string, company: string, email: string, status: LeadStatus, source: LeadSource, score: number, };
 
@@ -255,7 +255,7 @@ account_id?: string | null,
 /**
  * Only records with this tag.
  */
-tag?: string | null, };
+tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
 export type OpportunityRow = { id: string, name: string, account_id: string, amount: string | null, currency: string, close_date: string | null, stage: string, probability: number, };
 
@@ -381,6 +381,22 @@ export type StoredFile = {
  */
 path: string, };
 
+export type ViewInput = { record_type: ListType, name: string, 
+/**
+ * The list query: the arguments of `contact_list`, `account_list`, … (its cursor is dropped).
+ */
+query: Record<string, unknown>, columns: Array<string>, };
+
+export type View = { id: string, record_type: ListType, name: string, query: Record<string, unknown>, columns: Array<string>, };
+
+export type ViewListQuery = { record_type: ListType, };
+
+export type ConditionOp = "equals" | "not_equals" | "contains" | "starts_with" | "is_empty" | "is_not_empty";
+
+export type Condition = { field: string, op: ConditionOp, value: string, };
+
+export type ListFilters = { owner_id?: string | null, conditions?: Array<Condition>, };
+
 export type Page<T> = { rows: Array<T>, 
 /**
  * Pass as `after` to get the next page; null on the last page.
@@ -484,6 +500,9 @@ export type Commands = {
   attachment_list: { args: AttachmentListQuery, result: Array<Attachment> },
   attachment_path: { args: IdArgs, result: StoredFile },
   attachment_delete: { args: IdArgs, result: null },
+  view_save: { args: ViewInput, result: View },
+  view_list: { args: ViewListQuery, result: Array<View> },
+  view_delete: { args: IdArgs, result: null },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };
