@@ -2,6 +2,7 @@
 //! Run it on a release build (`make bench`); goals are in the table.
 
 use crm_core::contacts::{self, ContactListQuery};
+use crm_core::duplicates::{self, DuplicateQuery};
 use crm_core::list::Cursor;
 use crm_core::search::{self, SearchArgs};
 use crm_core::{demo, Error, ErrorCode, Store};
@@ -112,6 +113,18 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
     })?;
     add("global search as you type, p50".into(), p50, "ms", 20.0);
     add("global search as you type, p95".into(), p95, "ms", 20.0);
+
+    // A new contact checked against everything before it is saved.
+    let candidates: Vec<_> = {
+        let mut rng = demo::Rng::new(7);
+        (0..40).map(|_| demo::contact(&mut rng)).collect()
+    };
+    let (p50, p95) = percentiles(candidates.len(), |i| {
+        let query = DuplicateQuery { contact: Some(candidates[i].clone()), ..Default::default() };
+        store.read(|c| duplicates::find(c, query)).map(|_| ())
+    })?;
+    add("duplicates of a new contact, p50".into(), p50, "ms", 50.0);
+    add("duplicates of a new contact, p95".into(), p95, "ms", 50.0);
 
     drop(store);
     if keep.is_none() {

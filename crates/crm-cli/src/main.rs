@@ -75,9 +75,13 @@ fn open_existing(path: &Path) -> Result<Store, Error> {
     Store::open_existing(path)
 }
 
+/// Prints JSON on stdout; a closed pipe (`crm … | head`) is not an error worth a panic.
 fn print_json(value: &impl serde::Serialize) {
+    use std::io::Write;
     match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
+        Ok(text) => {
+            let _ = writeln!(std::io::stdout(), "{text}");
+        }
         Err(e) => eprintln!("{e}"),
     }
 }
@@ -166,8 +170,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .collect();
                 print_json(&list);
             } else {
+                let mut out = std::io::stdout().lock();
                 for c in commands::COMMANDS {
-                    println!("{:<18} {}", c.name, c.summary.trim());
+                    let _ = std::io::Write::write_fmt(&mut out, format_args!("{:<22} {}\n", c.name, c.summary.trim()));
                 }
             }
         }

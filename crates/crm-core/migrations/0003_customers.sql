@@ -85,7 +85,7 @@ CREATE VIRTUAL TABLE leads_fts USING fts5 (
 
 -- Matching a lead to an existing contact by phone (the last nine digits of the primary phone).
 ALTER TABLE contacts ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';
-CREATE INDEX contacts_by_phone_key ON contacts (phone_key) WHERE deleted_at IS NULL AND phone_key != '';
+CREATE INDEX contacts_by_phone_key ON contacts (phone_key) WHERE deleted_at IS NULL;
 -- Existing contacts: the same key the core derives (digits of the primary phone, last nine).
 UPDATE contacts SET phone_key = (
     WITH d (v) AS (SELECT replace(replace(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', ''), '/', ''))

@@ -171,7 +171,7 @@ impl<'a> Writer<'a> {
         let rowid = self.tx.last_insert_rowid();
         self.count(kind, 1);
         if kind.tagged {
-            self.index_tags(kind, id, &fields)?;
+            self.index_tags(kind, id, &fields, true)?;
         }
         self.log(kind, id, Op::Create, hlc, &fields, None)?;
         if let Some(search) = &kind.search {
@@ -263,7 +263,7 @@ impl Writer<'_> {
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         self.log(kind, id, Op::Update, hlc, &changed, Some(&previous))?;
         if kind.tagged && changed.contains_key("tags") {
-            self.index_tags(kind, id, &changed)?;
+            self.index_tags(kind, id, &changed, false)?;
         }
         if let Some(search) = &kind.search {
             if search.source.iter().any(|c| changed.contains_key(*c)) {
@@ -344,10 +344,12 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Replaces the record's rows in `record_tags` with its `tags` list.
-    fn index_tags(&self, kind: &RecordKind, id: &str, fields: &Fields) -> Result<()> {
+    /// Replaces the record's rows in `record_tags` with its `tags` list (`fresh`: a new record has none).
+    fn index_tags(&self, kind: &RecordKind, id: &str, fields: &Fields, fresh: bool) -> Result<()> {
         let Some(tags) = fields.get("tags").and_then(Value::as_array) else { return Ok(()) };
-        self.tx.prepare_cached("DELETE FROM record_tags WHERE record_id = ?1")?.execute([id])?;
+        if !fresh {
+            self.tx.prepare_cached("DELETE FROM record_tags WHERE record_id = ?1")?.execute([id])?;
+        }
         let mut insert = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO record_tags (tag, record_id, record_type, label) VALUES (?1, ?2, ?3, ?4)",
         )?;
