@@ -2,11 +2,11 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_tags, clean_values, email_problem, phone_problem, trimmed, Address, LabeledValue, MAX_TEXT,
+    check_len, clean_tags, clean_values, email_problem, phone_problem, trimmed, Address, Doc, LabeledValue, MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
-use crate::text::{company_key, digits, fold};
+use crate::text::{company_key, fold};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -228,24 +228,12 @@ fn to_fields(a: &AccountInput) -> Result<Fields> {
 }
 
 fn search_document(f: &Fields) -> Vec<String> {
-    let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let values = |k: &str| -> Vec<String> {
-        f.get(k)
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.get("value").and_then(Value::as_str).map(str::to_owned)).collect())
-            .unwrap_or_default()
-    };
-    let phones: Vec<String> = values("phones").into_iter().flat_map(|p| [digits(&p), p]).collect();
-    let address = f.get("billing_address").and_then(Value::as_object).map_or(String::new(), |a| {
-        ["street", "city", "postal_code", "country"]
-            .map(|k| a.get(k).and_then(Value::as_str).unwrap_or_default())
-            .join(" ")
-    });
+    let d = Doc(f);
     vec![
-        text("name"),
-        [values("emails").join(" "), text("website")].join(" "),
-        phones.join(" "),
-        [text("industry"), text("tax_id"), address].join(" "),
+        d.text("name"),
+        [d.values("emails").join(" "), d.text("website")].join(" "),
+        d.phones("phones"),
+        [d.text("industry"), d.text("tax_id"), d.addresses("billing_address")].join(" "),
     ]
 }
 

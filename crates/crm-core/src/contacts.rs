@@ -2,12 +2,12 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue,
+    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, Doc, LabeledValue,
     MAX_ITEMS, MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::patch::apply_patch;
-use crate::text::{digits, fold, phone_key};
+use crate::text::{fold, phone_key};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -233,25 +233,12 @@ fn to_fields(c: &ContactInput) -> Result<Fields> {
 }
 
 fn search_document(f: &Fields) -> Vec<String> {
-    let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let list = |k: &str| -> Vec<Value> { f.get(k).and_then(Value::as_array).cloned().unwrap_or_default() };
-    let values = |k: &str| -> Vec<String> {
-        list(k).iter().filter_map(|v| v.get("value").and_then(Value::as_str).map(str::to_owned)).collect()
-    };
-    let phones = values("phones");
-    let phone_text: Vec<String> = phones.iter().flat_map(|p| [p.clone(), digits(p)]).collect();
-    let cities: Vec<String> = list("addresses")
-        .iter()
-        .flat_map(|a| {
-            ["city", "street", "postal_code", "country"]
-                .map(|k| a.get(k).and_then(Value::as_str).unwrap_or_default().to_owned())
-        })
-        .collect();
+    let d = Doc(f);
     vec![
-        display_name(&text("first_name"), &text("last_name")),
-        values("emails").join(" "),
-        phone_text.join(" "),
-        [text("salutation"), text("title"), text("department"), cities.join(" ")].join(" "),
+        display_name(&d.text("first_name"), &d.text("last_name")),
+        d.values("emails").join(" "),
+        d.phones("phones"),
+        [d.text("salutation"), d.text("title"), d.text("department"), d.addresses("addresses")].join(" "),
     ]
 }
 

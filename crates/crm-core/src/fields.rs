@@ -160,3 +160,52 @@ pub fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
     }
     Ok(out)
 }
+
+/// Reads a record's fields to build its search document.
+pub struct Doc<'a>(pub &'a crate::write::Fields);
+
+impl Doc<'_> {
+    pub fn text(&self, field: &str) -> String {
+        self.0.get(field).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned()
+    }
+
+    /// The values of a list of labelled values (e-mails, phones).
+    pub fn values(&self, field: &str) -> Vec<String> {
+        self.0
+            .get(field)
+            .and_then(serde_json::Value::as_array)
+            .map(|a| {
+                a.iter().filter_map(|v| v.get("value").and_then(serde_json::Value::as_str).map(str::to_owned)).collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Phone numbers as typed, as digits, and in national form, so any way of typing one finds it.
+    pub fn phones(&self, field: &str) -> String {
+        let mut words = Vec::new();
+        for phone in self.values(field) {
+            let key = crate::text::phone_key(&phone);
+            words.push(crate::text::digits(&phone));
+            if !key.is_empty() {
+                words.push(format!("0{key}"));
+                words.push(key);
+            }
+            words.push(phone);
+        }
+        words.join(" ")
+    }
+
+    /// Street, city, postal code and country of one address (an object) or of a list of them.
+    pub fn addresses(&self, field: &str) -> String {
+        let one = |a: &serde_json::Value| {
+            ["street", "city", "postal_code", "country"]
+                .map(|k| a.get(k).and_then(serde_json::Value::as_str).unwrap_or_default())
+                .join(" ")
+        };
+        match self.0.get(field) {
+            Some(serde_json::Value::Array(list)) => list.iter().map(one).collect::<Vec<_>>().join(" "),
+            Some(a @ serde_json::Value::Object(_)) => one(a),
+            _ => String::new(),
+        }
+    }
+}

@@ -6,13 +6,13 @@ use crate::accounts::{self, AccountInput, AccountType, ACCOUNT};
 use crate::contacts::{self, ContactInput, CONTACT};
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, LabeledValue,
+    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, Doc, LabeledValue,
     MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page};
 use crate::opportunities::{self, Opportunity, OpportunityInput};
 use crate::patch::apply_patch;
-use crate::text::{company_key, digits, fold, phone_key};
+use crate::text::{company_key, fold, phone_key};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::{IdArgs, NoArgs};
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -411,20 +411,12 @@ fn to_fields(l: &LeadInput, settings: &LeadSettings) -> Result<Fields> {
 }
 
 fn search_document(f: &Fields) -> Vec<String> {
-    let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let values = |k: &str| -> Vec<String> {
-        f.get(k)
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.get("value").and_then(Value::as_str).map(str::to_owned)).collect())
-            .unwrap_or_default()
-    };
-    let phones: Vec<String> = values("phones").into_iter().flat_map(|p| [digits(&p), p]).collect();
-    let city = f.get("address").and_then(|a| a.get("city")).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let d = Doc(f);
     vec![
-        contacts::display_name(&text("first_name"), &text("last_name")),
-        values("emails").join(" "),
-        phones.join(" "),
-        [text("company"), text("title"), city].join(" "),
+        contacts::display_name(&d.text("first_name"), &d.text("last_name")),
+        d.values("emails").join(" "),
+        d.phones("phones"),
+        [d.text("company"), d.text("title"), d.addresses("address")].join(" "),
     ]
 }
 

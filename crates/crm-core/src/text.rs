@@ -34,6 +34,12 @@ pub fn digits(text: &str) -> String {
 /// Words are split where the tokenizer splits them (`jg@example.de` is three
 /// words) and quoted, so no input is FTS syntax.
 pub fn fts_prefix_query(typed: &str) -> Option<String> {
+    // A phone number however it is typed: its digits match the digits the document holds.
+    let phone_like = typed.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+    let phone_digits = digits(typed);
+    if phone_like && phone_digits.len() >= 3 && typed.contains(|c: char| !c.is_ascii_digit()) {
+        return Some(format!("\"{phone_digits}\"*"));
+    }
     let terms: Vec<String> = typed
         .split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
         .filter(|w| !w.is_empty())
@@ -141,6 +147,7 @@ mod tests {
         assert_eq!(fts_prefix_query("a\"b OR c").as_deref(), Some("\"a\"* \"b\"* \"OR\"* \"c\"*"));
         assert_eq!(fts_prefix_query("jg@example.de").as_deref(), Some("\"jg\"* \"example\"* \"de\"*"));
         assert_eq!(fts_prefix_query("  - * ").as_deref(), None);
+        assert_eq!(fts_prefix_query("+49 (30) 12").as_deref(), Some("\"493012\"*"));
     }
 
     #[test]

@@ -187,7 +187,18 @@ fn search_ignores_case_and_diacritics_and_reads_cyrillic() {
     assert_eq!(titles(&t, "jg@example"), ["Jürgen Groß"]);
     assert_eq!(titles(&t, "köln"), ["Anna Müller"]);
     assert!(titles(&t, "nobody").is_empty());
+    assert!(titles(&t, "nobody").is_empty());
     assert!(titles(&t, "\"* OR NEAR(").is_empty(), "FTS syntax in input is literal, not an error");
+}
+
+#[test]
+fn search_finds_phone_numbers_however_they_are_typed() {
+    let t = common::store();
+    create(&t, json!({"last_name": "Telefon", "phones": ["+49 (30) 123-4567"]}));
+    for typed in ["030 1234567", "0301234", "+49 30 123", "4930123", "(030) 123-45", "301234567"] {
+        assert_eq!(titles(&t, typed), ["Telefon"], "{typed}");
+    }
+    assert!(titles(&t, "089 1234567").is_empty());
 }
 
 #[test]
