@@ -30,7 +30,13 @@ const urlDir = start[1]; // e.g. "/_app/immutable/entry/"
 const code = body.replace(/^\s*\n/, '').replace(/\s+$/, '') + '\n';
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
 const fileName = `boot.${hash}.js`;
-const fileDir = join(buildDir, ...urlDir.replace(/^\.?\//, '').split('/').filter(Boolean));
+const fileDir = join(
+	buildDir,
+	...urlDir
+		.replace(/^\.?\//, '')
+		.split('/')
+		.filter(Boolean)
+);
 
 writeFileSync(join(fileDir, fileName), code);
 writeFileSync(indexPath, html.replace(whole, `<script src="${urlDir}${fileName}"></script>`));

@@ -153,6 +153,7 @@ pub struct ContactRow {
     pub email: String,
     pub phone: String,
     pub city: String,
+    pub updated_at: String,
 }
 
 pub fn display_name(first: &str, last: &str) -> String {
@@ -338,7 +339,7 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
         conn,
         KeysetQuery {
             kind: &CONTACT,
-            columns: "id, first_name, last_name, title, email, phone, city",
+            columns: "id, first_name, last_name, title, email, phone, city, updated_at",
             sort_column: query.sort.column(),
             desc: query.desc,
             after: query.after.as_deref(),
@@ -372,6 +373,7 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
                 email: r.get(4)?,
                 phone: r.get(5)?,
                 city: r.get(6)?,
+                updated_at: r.get(7)?,
             })
         },
     )?;

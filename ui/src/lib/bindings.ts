@@ -77,7 +77,7 @@ account_id?: string | null,
  */
 tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
-export type ContactRow = { id: string, display_name: string, first_name: string, last_name: string, title: string, email: string, phone: string, city: string, };
+export type ContactRow = { id: string, display_name: string, first_name: string, last_name: string, title: string, email: string, phone: string, city: string, updated_at: string, };
 
 export type AccountType = "customer" | "prospect" | "partner" | "competitor" | "reseller" | "other";
 

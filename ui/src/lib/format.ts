@@ -1,4 +1,4 @@
-// Locale-aware formatting with Intl. Every helper takes an optional locale; without one it uses the
+// Locale-aware formatting with Intl. Every function takes an optional locale; without one it uses the
 // app's locale (Settings, else the system's). Bad input never throws: it is shown as given.
 import { appLocale } from '$lib/state/locale.svelte';
 
@@ -111,8 +111,10 @@ export function formatMoney(
 	}
 
 	const currencyDigits =
-		new Intl.NumberFormat(safeLocale(locale), { style: 'currency', currency: code }).resolvedOptions()
-			.maximumFractionDigits ?? 2;
+		new Intl.NumberFormat(safeLocale(locale), {
+			style: 'currency',
+			currency: code
+		}).resolvedOptions().maximumFractionDigits ?? 2;
 	fraction = fraction.replace(/0+$/, '');
 	if (fraction.length < currencyDigits) fraction = fraction.padEnd(currencyDigits, '0');
 
@@ -145,7 +147,10 @@ export function formatMoney(
 /** A BCP 47 locale's name in its own language, e.g. "Deutsch (Österreich)". */
 export function localeDisplayName(locale: string): string {
 	try {
-		const names = new Intl.DisplayNames([locale], { type: 'language' });
+		const names = new Intl.DisplayNames([locale], {
+			type: 'language',
+			languageDisplay: 'standard'
+		});
 		return names.of(locale) ?? locale;
 	} catch {
 		return locale;

@@ -64,12 +64,6 @@ export const SECTIONS: readonly Section[] = [
 	{ id: 'settings', path: '/settings', available: true }
 ];
 
-export function sectionById(id: SectionId): Section {
-	const section = SECTIONS.find((s) => s.id === id);
-	if (!section) throw new Error(`unknown section ${id}`);
-	return section;
-}
-
 /** The section a route id belongs to (for highlighting the navigation). */
 export function sectionForRoute(routeId: string | null): SectionId | null {
 	if (routeId === null) return null;

@@ -2,14 +2,7 @@
 // only when the focus is not in a text field.
 
 export type ShortcutAction =
-	| 'palette'
-	| 'search'
-	| 'new'
-	| 'save'
-	| 'cancel'
-	| 'go-home'
-	| 'go-contacts'
-	| 'go-settings';
+	'palette' | 'search' | 'new' | 'save' | 'cancel' | 'go-home' | 'go-contacts' | 'go-settings';
 
 export interface KeyLike {
 	key: string;

@@ -25,17 +25,11 @@ export interface ContactDraft {
 	birthday: string;
 	lead_source: string;
 	notes: string;
+	/** Tags as typed: separated by commas. */
+	tags: string;
+	/** The account the contact works for; kept as it is (not edited on this form). */
+	account_id: string | null;
 }
-
-export const TEXT_FIELDS = [
-	'salutation',
-	'first_name',
-	'last_name',
-	'title',
-	'department',
-	'lead_source',
-	'notes'
-] as const;
 
 export const ADDRESS_FIELDS = ['street', 'city', 'region', 'postal_code', 'country'] as const;
 
@@ -74,8 +68,22 @@ export function emptyDraft(): ContactDraft {
 		addresses: [],
 		birthday: '',
 		lead_source: '',
-		notes: ''
+		notes: '',
+		tags: '',
+		account_id: null
 	};
+}
+
+/** Tags typed as "a, b, c" → ["a", "b", "c"]; empty pieces are dropped. */
+export function parseTags(text: string): string[] {
+	return text
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter((tag) => tag !== '');
+}
+
+export function formatTags(tags: readonly string[]): string {
+	return tags.join(', ');
 }
 
 /** The input a contact was saved with. */
@@ -98,7 +106,9 @@ export function contactToInput(contact: Contact): ContactInput {
 		})),
 		birthday: contact.birthday,
 		lead_source: contact.lead_source,
-		notes: contact.notes
+		notes: contact.notes,
+		tags: [...contact.tags],
+		account_id: contact.account_id ?? null
 	};
 }
 
@@ -118,7 +128,9 @@ export function draftFromContact(contact: Contact): ContactDraft {
 		addresses: input.addresses.map((a) => ({ ...a, key: nextKey() })),
 		birthday: input.birthday ?? '',
 		lead_source: input.lead_source,
-		notes: input.notes
+		notes: input.notes,
+		tags: formatTags(input.tags),
+		account_id: input.account_id ?? null
 	};
 }
 
@@ -184,7 +196,9 @@ export function prepareInput(draft: ContactDraft): PreparedInput {
 			addresses,
 			birthday: draft.birthday === '' ? null : draft.birthday,
 			lead_source: draft.lead_source,
-			notes: draft.notes
+			notes: draft.notes,
+			tags: parseTags(draft.tags),
+			account_id: draft.account_id
 		},
 		emailRows,
 		phoneRows,
@@ -193,7 +207,10 @@ export function prepareInput(draft: ContactDraft): PreparedInput {
 }
 
 /** The fields of `current` that differ from `original`, for contact_update's `changes`. */
-export function changedFields(original: ContactInput, current: ContactInput): Partial<ContactInput> {
+export function changedFields(
+	original: ContactInput,
+	current: ContactInput
+): Partial<ContactInput> {
 	const changes: Partial<ContactInput> = {};
 	for (const key of Object.keys(current) as (keyof ContactInput)[]) {
 		if (JSON.stringify(current[key]) !== JSON.stringify(original[key])) {

@@ -8,10 +8,19 @@ export interface ContactQuery {
 	starts_with: string;
 }
 
-export const DEFAULT_CONTACT_QUERY: ContactQuery = { sort: 'name', desc: false, q: '', starts_with: '' };
+export const DEFAULT_CONTACT_QUERY: ContactQuery = {
+	sort: 'name',
+	desc: false,
+	q: '',
+	starts_with: ''
+};
 
 /** The arguments of contact_list for one page of `query`. */
-export function listArgs(query: ContactQuery, after: string | null, limit: number): ContactListQuery {
+export function listArgs(
+	query: ContactQuery,
+	after: string | null,
+	limit: number
+): ContactListQuery {
 	return {
 		sort: query.sort,
 		desc: query.desc,
@@ -47,10 +56,4 @@ export function defaultAlphabet(locale: string): Alphabet {
 export function alphabetLetters(alphabet: Alphabet, locale: string): string[] {
 	if (alphabet === 'latin') return LATIN_LETTERS;
 	return locale.toLowerCase().startsWith('uk') ? UKRAINIAN_LETTERS : RUSSIAN_LETTERS;
-}
-
-/** The time of the row's last change, when the core sends it with list rows. */
-export function rowUpdatedAt(row: ContactRow): string | null {
-	const value: unknown = (row as ContactRow & { updated_at?: unknown }).updated_at;
-	return typeof value === 'string' ? value : null;
 }

@@ -61,7 +61,6 @@ export const en = {
 
 	'search.label': 'Search',
 	'search.placeholder': 'Search everything…',
-	'search.hint': 'Press / to search',
 	'search.results': 'Search results',
 	'search.searching': 'Searching…',
 	'search.noResults': 'No matches for “{q}”.',
@@ -110,21 +109,14 @@ export const en = {
 
 	'common.save': 'Save',
 	'common.saving': 'Saving…',
-	'common.cancel': 'Cancel',
 	'common.delete': 'Delete',
 	'common.deleting': 'Deleting…',
 	'common.undo': 'Undo',
-	'common.remove': 'Remove',
-	'common.close': 'Close',
 	'common.dismiss': 'Dismiss',
 	'common.loading': 'Loading…',
 	'common.retry': 'Try again',
-	'common.back': 'Back',
-	'common.none': '—',
 	'common.clear': 'Clear',
-	'common.optional': 'optional',
 
-	'error.title': 'Something went wrong',
 	'error.schema_too_new':
 		'This database was written by a newer version of Outpost. Update Outpost to open it.',
 	'error.not_a_database': 'The data file is not an Outpost database, or it is damaged.',
@@ -160,7 +152,6 @@ export const en = {
 	'contacts.new': 'New contact',
 	'contacts.total.one': '{count} contact',
 	'contacts.total.other': '{count} contacts',
-	'contacts.loaded': '{loaded} of {total} loaded',
 	'contacts.filter': 'Filter contacts',
 	'contacts.filterPlaceholder': 'Filter by name, email, phone…',
 	'contacts.jumpTo': 'Jump to',
@@ -226,6 +217,8 @@ export const en = {
 	'contact.birthday': 'Birthday',
 	'contact.lead_source': 'Lead source',
 	'contact.notes': 'Notes',
+	'contact.tags': 'Tags',
+	'contact.tagsHint': 'Separate tags with commas.',
 	'contact.emails': 'Emails',
 	'contact.phones': 'Phones',
 	'contact.email': 'Email {n}',
@@ -253,7 +246,6 @@ export const en = {
 	'contact.label.other': 'other',
 	'contact.label.billing': 'billing',
 	'contact.label.shipping': 'shipping',
-	'contact.formError': 'Please correct the highlighted field.',
 
 	'settings.title': 'Settings',
 	'settings.company': 'Company',
@@ -279,7 +271,9 @@ export const en = {
 	'settings.save': 'Save settings',
 	'settings.saved': 'Settings saved',
 	'settings.noChanges': 'No changes to save.',
-	'settings.unsaved': 'Unsaved changes'
+	'settings.unsaved': 'Unsaved changes',
+	'settings.discardHint':
+		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.'
 } as const;
 
 export type MessageKey = keyof typeof en;

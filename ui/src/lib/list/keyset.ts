@@ -15,7 +15,7 @@ export type FetchPage<Row, Query> = (
 export interface LoaderState<Row> {
 	/** The loaded rows, in order. The same array grows as pages arrive; `version` tells a change. */
 	readonly rows: readonly Row[];
-	/** Total rows of the query as the core counted them; null before the first page. */
+	/** Total rows of the query as the core counted them (with the first page); null until then. */
 	readonly total: number | null;
 	/** True when more rows can be fetched with loadMore(). */
 	readonly hasMore: boolean;
@@ -85,6 +85,7 @@ export class KeysetLoader<Row, Query> {
 			const page = await this.#fetch(query, null, this.#pageSize);
 			if (generation !== this.#generation) return;
 			this.#rows = [...page.rows];
+			this.#total = page.total;
 			this.#accept(page);
 		} catch (e) {
 			if (generation !== this.#generation) return;
@@ -150,7 +151,8 @@ export class KeysetLoader<Row, Query> {
 
 	#accept(page: Page<Row>): void {
 		this.#next = page.next;
-		this.#total = page.total;
+		// The core counts with the first page only; later pages carry null.
+		if (page.total !== null) this.#total = page.total;
 		// No cursor, or an empty page: the end of the list.
 		this.#done = page.next === null || page.rows.length === 0;
 	}

@@ -123,7 +123,10 @@ export function fuzzyFilter<T extends Searchable>(items: readonly T[], query: st
 }
 
 /** Splits a label into plain and highlighted parts at the matched positions. */
-export function highlightParts(label: string, positions: readonly number[]): { text: string; hit: boolean }[] {
+export function highlightParts(
+	label: string,
+	positions: readonly number[]
+): { text: string; hit: boolean }[] {
 	const set = new Set(positions);
 	const parts: { text: string; hit: boolean }[] = [];
 	let i = 0;

@@ -1,5 +1,5 @@
 // Search hits arrive with matches wrapped in private-use characters: U+E000 opens a match and
-// U+E001 closes it. These helpers split such a string into plain and marked segments so the view
+// U+E001 closes it. These functions split such a string into plain and marked segments so the view
 // can render <mark> elements as text nodes (never as HTML).
 
 export const MARK_START = '\uE000';

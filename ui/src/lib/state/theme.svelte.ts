@@ -38,7 +38,7 @@ function save(choice: ThemeChoice): void {
 		if (choice === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
 		else localStorage.setItem(THEME_STORAGE_KEY, choice);
 	} catch {
-		// storage unavailable: the choice lasts for this session
+		// storage unavailable: the choice lasts until the app closes
 	}
 }
 
@@ -51,7 +51,8 @@ export function initTheme(): () => void {
 		saved = null;
 	}
 	state.choice = parseChoice(saved);
-	const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+	const media =
+		typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 	state.systemDark = media?.matches ?? false;
 	apply();
 	if (!media) return () => undefined;
