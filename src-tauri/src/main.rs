@@ -3,7 +3,9 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use crm_core::{commands, store, Error, Store};
+use crm_core::attachments::{self, Attachment, AttachmentAdd};
+use crm_core::{commands, store, Error, ErrorCode, IdArgs, Store};
+use tauri_plugin_dialog::DialogExt;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Instant;
@@ -27,6 +29,44 @@ async fn call(app: State<'_, App>, command: String, args: Value) -> Result<Value
     tauri::async_runtime::spawn_blocking(move || commands::dispatch(&store, &command, args))
         .await
         .map_err(|e| Error::internal(format!("The command {e} stopped unexpectedly")))?
+}
+
+/// Asks for files with the system's file dialog and attaches them to a record.
+#[tauri::command]
+async fn attachment_pick(
+    app: State<'_, App>,
+    handle: tauri::AppHandle,
+    record_type: String,
+    record_id: String,
+    folder: String,
+) -> Result<Vec<Attachment>, Error> {
+    let store = app.store.clone()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let picked = handle.dialog().file().set_title("Attach files").blocking_pick_files().unwrap_or_default();
+        let mut added = Vec::new();
+        for file in picked {
+            let path = file.into_path().map_err(|e| Error::internal(format!("The chosen file has no path: {e}")))?;
+            let args = AttachmentAdd {
+                record_type: record_type.clone(),
+                record_id: record_id.clone(),
+                path: path.display().to_string(),
+                folder: folder.clone(),
+            };
+            added.push(attachments::add(&store, args)?);
+        }
+        Ok(added)
+    })
+    .await
+    .map_err(|e| Error::internal(format!("The file dialog stopped unexpectedly: {e}")))?
+}
+
+/// Opens an attached file with the system's viewer.
+#[tauri::command]
+async fn attachment_open(app: State<'_, App>, id: String) -> Result<(), Error> {
+    let store = app.store.clone()?;
+    let file = attachments::path(&store, IdArgs { id })?;
+    tauri_plugin_opener::open_path(&file.path, None::<&str>)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("No program opened {}: {e}", file.path)))
 }
 
 /// The UI reports its first painted list; in benchmark mode the app reports the time and exits.
@@ -63,6 +103,7 @@ fn main() {
         eprintln!("outpost: cannot open the database: {}", e.message);
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(App { store, started })
         .on_page_load(|webview, payload| {
             if std::env::var_os(BENCH_ENV).is_some() && payload.event() == PageLoadEvent::Finished {
@@ -75,7 +116,7 @@ fn main() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call, first_paint])
+        .invoke_handler(tauri::generate_handler![call, first_paint, attachment_pick, attachment_open])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("outpost: the window could not start: {e}");

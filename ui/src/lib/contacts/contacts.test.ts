@@ -13,12 +13,7 @@ import {
 	removeItem,
 	setPrimary
 } from './form';
-import {
-	DEFAULT_CONTACT_QUERY,
-	alphabetLetters,
-	defaultAlphabet,
-	sortBy
-} from './list';
+import { DEFAULT_CONTACT_QUERY, alphabetLetters, defaultAlphabet, sortBy } from './list';
 
 const saved: Contact = {
 	id: '0190-1',

@@ -2,6 +2,9 @@
 // Placeholders are written {name}. Counted messages have one key per plural category
 // (`.one`, `.other`, and `.few`/`.many` where a language needs them) and are read with plural().
 
+import { enCustomers } from './en-customers';
+import { enLeads } from './en-leads';
+
 export const en = {
 	'app.name': 'Outpost',
 	'app.tagline': 'Offline-first CRM',
@@ -273,7 +276,9 @@ export const en = {
 	'settings.noChanges': 'No changes to save.',
 	'settings.unsaved': 'Unsaved changes',
 	'settings.discardHint':
-		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.'
+		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.',
+	...enLeads,
+	...enCustomers
 } as const;
 
 export type MessageKey = keyof typeof en;
