@@ -4,7 +4,9 @@
 mod bench;
 
 use clap::{Parser, Subcommand};
-use crm_core::{commands, demo, maintenance, store, Error, ErrorCode, Store};
+use crm_core::import::mapping::Preset;
+use crm_core::import::{self, ImportArgs, MatchOn, OnMatch};
+use crm_core::{commands, demo, export, maintenance, store, Error, ErrorCode, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,6 +50,56 @@ enum Command {
         /// JSON arguments (`{}` when omitted; `-` reads them from standard input).
         args: Option<String>,
     },
+    /// Import a file: `crm import contacts list.csv --preset google --on-match update`.
+    Import {
+        /// What the file holds.
+        #[arg(value_enum)]
+        target: ImportTarget,
+        file: PathBuf,
+        /// google, outlook or linkedin.
+        #[arg(long, value_parser = core_choice::<Preset>)]
+        preset: Option<Preset>,
+        /// A JSON file {"Header": "field[:slot]", …} naming the field of each column.
+        #[arg(long, value_name = "FILE.json")]
+        mapping: Option<PathBuf>,
+        /// What identifies a contact already there.
+        /// email, phone, name_company or none.
+        #[arg(long = "match", value_parser = core_choice::<MatchOn>, default_value = "email")]
+        match_on: MatchOn,
+        /// What to do with a row that matches one.
+        /// skip, update (fill empty fields), overwrite or create.
+        #[arg(long, value_parser = core_choice::<OnMatch>, default_value = "skip")]
+        on_match: OnMatch,
+        /// The date format when the file's dates are ambiguous, e.g. %d/%m/%Y.
+        #[arg(long)]
+        date_format: Option<String>,
+        /// The file's encoding when detection guesses wrong (UTF-8, windows-1251, UTF-16LE, …).
+        #[arg(long)]
+        encoding: Option<String>,
+        /// The delimiter when detection guesses wrong: , ; tab | :
+        #[arg(long)]
+        delimiter: Option<String>,
+        /// Check and count everything, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Take back an import (or a merge or bulk action) by its batch id.
+    ImportUndo { batch_id: String },
+    /// Export a list: `crm export contacts --format csv -o contacts.csv`.
+    Export {
+        #[arg(value_enum)]
+        target: ExportTarget,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        #[arg(short, long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// `,` `;` or `tab`.
+        #[arg(long, default_value = ",")]
+        delimiter: String,
+        /// Start the file with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
     /// Measure the store at scale on a temporary database and print a table.
     Bench {
         #[arg(long, default_value_t = 1_000_000)]
@@ -56,6 +108,27 @@ enum Command {
         #[arg(long)]
         keep: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportTarget {
+    Contacts,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportTarget {
+    Contacts,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Csv,
+}
+
+/// Parses an option value the way the core's commands name it in JSON (`name_company`, `google`),
+/// so the CLI keeps no second list of the core's choices.
+fn core_choice<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_value(Value::String(text.replace('-', "_"))).map_err(|e| e.to_string())
 }
 
 fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf, Error> {
@@ -189,6 +262,98 @@ fn run(cli: Cli) -> Result<(), Error> {
             let args = read_args(args)?;
             let store = open_existing(&db_path(&cli.db)?)?;
             print_json(&commands::dispatch(&store, &name, args)?);
+        }
+        Command::Import {
+            target: ImportTarget::Contacts,
+            file,
+            preset,
+            mapping,
+            match_on,
+            on_match,
+            date_format,
+            encoding,
+            delimiter,
+            dry_run,
+        } => {
+            let mapping = match mapping {
+                None => None,
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| Error::io(&format!("Cannot read {}", path.display()), &e))?;
+                    let value: Value = serde_json::from_str(&text).map_err(|e| {
+                        Error::invalid(
+                            "mapping",
+                            format!("{} is not a JSON object of header → field: {e}", path.display()),
+                        )
+                    })?;
+                    match value {
+                        Value::Object(map) => Some(map),
+                        _ => {
+                            return Err(Error::invalid(
+                                "mapping",
+                                format!("{} is not a JSON object of header → field", path.display()),
+                            ))
+                        }
+                    }
+                }
+            };
+            let args = ImportArgs {
+                path: file.display().to_string(),
+                encoding,
+                delimiter,
+                preset,
+                mapping,
+                match_on,
+                on_match,
+                date_format,
+                dry_run,
+                preview_rows: Some(if json { 5 } else { 0 }),
+            };
+            let store = open_existing(&db_path(&cli.db)?)?;
+            let report = import::import_contacts(&store, args, &mut |_| true)?;
+            if json {
+                print_json(&report);
+            } else {
+                println!(
+                    "{}{} rows: {} created, {} updated, {} skipped, {} failed ({} new accounts){}",
+                    if report.dry_run { "Dry run: " } else { "" },
+                    report.rows,
+                    report.created,
+                    report.updated,
+                    report.skipped,
+                    report.failed,
+                    report.accounts_created,
+                    report.batch_id.as_ref().map(|b| format!("; undo with `crm import-undo {b}`")).unwrap_or_default()
+                );
+                for e in &report.errors {
+                    println!(
+                        "  line {}{}: {}",
+                        e.row,
+                        e.column.as_ref().map(|c| format!(", column {c:?}")).unwrap_or_default(),
+                        e.message
+                    );
+                }
+            }
+        }
+        Command::ImportUndo { batch_id } => {
+            let store = open_existing(&db_path(&cli.db)?)?;
+            let report = store.write(|w| crm_core::batches::undo(w, crm_core::batches::BatchArgs { batch_id }))?;
+            if json {
+                print_json(&report);
+            } else {
+                println!("Took back {} writes", report.reverted);
+            }
+        }
+        Command::Export { target: ExportTarget::Contacts, format: ExportFormat::Csv, output, delimiter, bom } => {
+            let store = open_existing(&db_path(&cli.db)?)?;
+            let args =
+                export::ExportArgs { path: output.display().to_string(), query: None, delimiter: Some(delimiter), bom };
+            let report = export::contacts_csv(&store, args)?;
+            if json {
+                print_json(&report);
+            } else {
+                println!("Wrote {} contacts to {}", report.rows, report.path);
+            }
         }
         Command::Bench { contacts, keep } => bench::run(contacts, keep, json)?,
     }

@@ -167,3 +167,30 @@ fn demo_data_is_deterministic_for_a_seed() {
     assert!(a.iter().any(|n| n.chars().any(|c| ('а'..='я').contains(&c))), "Cyrillic names");
     assert!(a.iter().any(|n| n.contains('ü') || n.contains('ß') || n.contains('ö')), "German names");
 }
+
+#[test]
+fn import_export_and_undo_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    let csv = dir.path().join("people.csv");
+    std::fs::write(&csv, "Vorname;Nachname;E-Mail;Firma\nJürgen;Groß;jg@example.de;Groß AG\nAnna;;anna@;\n").unwrap();
+    let file = csv.to_str().unwrap();
+
+    let dry = ok(&db, &["import", "contacts", file, "--dry-run", "--json"]);
+    assert_eq!((dry["created"].as_u64(), dry["batch_id"].is_null()), (Some(1), true));
+    let report = ok(&db, &["import", "contacts", file, "--match", "name_company", "--on-match", "update", "--json"]);
+    assert_eq!((report["created"].as_u64(), report["failed"].as_u64()), (Some(1), Some(1)), "{report}");
+    assert_eq!(report["errors"][0]["row"], 3, "the failed row is named by its line: {report}");
+
+    let out = dir.path().join("out.csv");
+    let exported = ok(&db, &["export", "contacts", "--format", "csv", "-o", out.to_str().unwrap(), "--json"]);
+    assert_eq!(exported["rows"], 1);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Jürgen,Groß"));
+
+    let batch = report["batch_id"].as_str().unwrap();
+    ok(&db, &["import-undo", batch, "--json"]);
+    assert_eq!(ok(&db, &["call", "contact_list", "{}"])["total"], 0);
+    let err = fails(&db, &["import", "contacts", dir.path().join("missing.csv").to_str().unwrap(), "--json"]);
+    assert_eq!(err["code"], "io");
+}

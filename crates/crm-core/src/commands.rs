@@ -185,6 +185,10 @@ registry! {
     view_list: read views::list, (views::ViewListQuery) -> Vec<views::View>;
     /// Deletes a saved view.
     view_delete: write views::delete, (IdArgs) -> ();
+    /// Imports a CSV file of contacts (`dry_run` to check and preview it first); undo with batch_undo.
+    import_contacts: store crate::import::run, (crate::import::ImportArgs) -> crate::import::ImportReport;
+    /// Writes a list of contacts to a CSV file.
+    export_contacts: store crate::export::contacts_csv, (crate::export::ExportArgs) -> crate::export::ExportReport;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -276,6 +280,15 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::list::ConditionOp::decl(cfg),
         crate::list::Condition::decl(cfg),
         crate::list::ListFilters::decl(cfg),
+        crate::import::MatchOn::decl(cfg),
+        crate::import::OnMatch::decl(cfg),
+        crate::import::mapping::Preset::decl(cfg),
+        crate::import::ImportArgs::decl(cfg),
+        crate::import::RowError::decl(cfg),
+        crate::import::ColumnMapping::decl(cfg),
+        crate::import::ImportReport::decl(cfg),
+        crate::export::ExportArgs::decl(cfg),
+        crate::export::ExportReport::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),

@@ -64,14 +64,14 @@ fn references(kind: MergeType) -> &'static [(&'static RecordKind, &'static str)]
     }
 }
 
-fn is_blank(v: &Value) -> bool {
+pub(crate) fn is_blank(v: &Value) -> bool {
     matches!(v, Value::Null)
         || v.as_str().is_some_and(|s| s.trim().is_empty())
         || v.as_array().is_some_and(Vec::is_empty)
 }
 
 /// The winner's changes: taken fields from the loser, empty fields filled, lists joined.
-fn merged_changes(winner: &Value, loser: &Value, take: &[String]) -> Result<Fields> {
+pub(crate) fn merged_changes(winner: &Value, loser: &Value, take: &[String]) -> Result<Fields> {
     let (Some(w), Some(l)) = (winner.as_object(), loser.as_object()) else {
         return Err(Error::internal("records did not serialise to objects"));
     };
@@ -83,9 +83,7 @@ fn merged_changes(winner: &Value, loser: &Value, take: &[String]) -> Result<Fiel
     let mut changes = Fields::new();
     for (field, mine) in w {
         let theirs = &l[field];
-        let value = if take.contains(field) {
-            theirs.clone()
-        } else if is_blank(mine) {
+        let value = if take.contains(field) || is_blank(mine) {
             theirs.clone()
         } else if let (Some(a), Some(b)) = (mine.as_array(), theirs.as_array()) {
             let mut joined = a.clone();

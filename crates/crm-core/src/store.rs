@@ -124,6 +124,15 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in a write transaction that is always rolled back: a rehearsal
+    /// (an import's dry run) that sees exactly what the real run would do.
+    pub fn rehearse<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut writer = Writer::new(tx, &self.clock, &self.device_id, &self.user_id);
+        f(&mut writer) // dropping the writer rolls the transaction back
+    }
+
     /// The writer connection, for maintenance that is not a record write (backup, checkpoint).
     pub fn with_writer_connection<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());

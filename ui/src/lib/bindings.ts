@@ -397,6 +397,96 @@ export type Condition = { field: string, op: ConditionOp, value: string, };
 
 export type ListFilters = { owner_id?: string | null, conditions?: Array<Condition>, };
 
+export type MatchOn = "email" | "phone" | "name_company" | "none";
+
+export type OnMatch = "skip" | "update" | "overwrite" | "create";
+
+export type Preset = "google" | "outlook" | "linkedin";
+
+export type ImportArgs = { 
+/**
+ * The file to import.
+ */
+path: string, 
+/**
+ * Overrides the detected encoding (`UTF-8`, `windows-1251`, `UTF-16LE`, …).
+ */
+encoding?: string | null, 
+/**
+ * Overrides the detected delimiter: `,` `;` `tab` `|` `:`.
+ */
+delimiter?: string | null, preset?: Preset | null, 
+/**
+ * Header → `field[:slot]` (or null to ignore the column); unnamed columns are guessed.
+ */
+mapping?: Record<string, string | null> | null, match_on: MatchOn, on_match: OnMatch, 
+/**
+ * The format of date columns (chrono syntax, e.g. `%d/%m/%Y`) when the file is ambiguous.
+ */
+date_format?: string | null, 
+/**
+ * Check and count everything, write nothing.
+ */
+dry_run: boolean, 
+/**
+ * How many rows to return as they would be stored.
+ */
+preview_rows?: number | null, };
+
+export type RowError = { 
+/**
+ * The line of the file the row starts on.
+ */
+row: number, column: string | null, message: string, };
+
+export type ColumnMapping = { column: string, 
+/**
+ * `field` or `field:slot`; `ignore` for columns not imported.
+ */
+target: string, };
+
+export type ImportReport = { 
+/**
+ * Pass to `batch_undo` to take the import back; null for a dry run or when nothing was written.
+ */
+batch_id: string | null, dry_run: boolean, encoding: string, delimiter: string, columns: Array<ColumnMapping>, 
+/**
+ * The date format used for date columns, if the file has dates.
+ */
+date_format: string | null, rows: number, created: number, updated: number, skipped: number, failed: number, accounts_created: number, 
+/**
+ * Rows not imported, with the reason.
+ */
+errors: Array<RowError>, 
+/**
+ * Rows imported with something left out (a ragged row, a birthday without a year).
+ */
+warnings: Array<RowError>, 
+/**
+ * The first rows as they are stored.
+ */
+preview: Array<ContactInput>, };
+
+export type ExportArgs = { 
+/**
+ * Where to write the file.
+ */
+path: string, 
+/**
+ * The list to export (its filters and sort); all contacts when null.
+ */
+query?: ContactListQuery | null, 
+/**
+ * `,` (default), `;` or `tab`.
+ */
+delimiter?: string | null, 
+/**
+ * Start with a UTF-8 byte-order mark (Excel then reads the accents right).
+ */
+bom: boolean, };
+
+export type ExportReport = { path: string, rows: number, };
+
 export type Page<T> = { rows: Array<T>, 
 /**
  * Pass as `after` to get the next page; null on the last page.
@@ -503,6 +593,8 @@ export type Commands = {
   view_save: { args: ViewInput, result: View },
   view_list: { args: ViewListQuery, result: Array<View> },
   view_delete: { args: IdArgs, result: null },
+  import_contacts: { args: ImportArgs, result: ImportReport },
+  export_contacts: { args: ExportArgs, result: ExportReport },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
 };

@@ -1,0 +1,477 @@
+//! Which contact field each column holds: guessed from the header in English,
+//! German, Russian and Ukrainian (and the export formats of Google Contacts,
+//! Outlook and LinkedIn), or given by the user as `{"Header": "field[:slot]"}`.
+
+use crate::error::{Error, Result};
+use crate::text::fold;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A contact field a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Ignore,
+    FirstName,
+    MiddleName,
+    LastName,
+    /// "Anna Maria Müller" or "Müller, Anna": split into first and last name.
+    FullName,
+    Salutation,
+    Title,
+    Department,
+    /// Links the contact to the account of that name (created when missing).
+    Company,
+    Email,
+    EmailLabel,
+    Phone,
+    PhoneLabel,
+    Street,
+    /// The label of an address ("Home", "Work") in formats that write it in its own column.
+    AddressLabel,
+    City,
+    Region,
+    PostalCode,
+    Country,
+    Birthday,
+    Notes,
+    LeadSource,
+    Tags,
+}
+
+/// A column's target: the field, and for e-mails, phones and addresses which one
+/// (a number or a label such as `mobile`, `home`, `business`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub field: Field,
+    pub slot: String,
+}
+
+impl Target {
+    fn new(field: Field, slot: impl Into<String>) -> Self {
+        Target { field, slot: slot.into() }
+    }
+
+    /// `field` or `field:slot`, as saved mappings write it.
+    pub fn parse(text: &str) -> Result<Target> {
+        let (name, slot) = text.split_once(':').unwrap_or((text, ""));
+        let field: Field = serde_json::from_value(serde_json::Value::String(name.trim().to_owned()))
+            .map_err(|_| Error::invalid("mapping", format!("{name:?} is not a contact field to import into")))?;
+        Ok(Target::new(field, slot.trim()))
+    }
+
+    pub fn to_text(&self) -> String {
+        let name =
+            serde_json::to_value(self.field).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        if self.slot.is_empty() {
+            name
+        } else {
+            format!("{name}:{}", self.slot)
+        }
+    }
+}
+
+/// Export formats whose headers mean something other than the usual words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    Google,
+    Outlook,
+    Linkedin,
+}
+
+fn words(header: &str) -> Vec<String> {
+    fold(header).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+fn has(words: &[String], any: &[&str]) -> bool {
+    words.iter().any(|w| any.contains(&w.as_str()))
+}
+
+fn phrase(words: &[String], any: &[&str]) -> bool {
+    let joined = words.join(" ");
+    any.iter().any(|p| {
+        joined == *p
+            || joined.starts_with(&format!("{p} "))
+            || joined.ends_with(&format!(" {p}"))
+            || joined.contains(&format!(" {p} "))
+    })
+}
+
+fn number(words: &[String]) -> Option<String> {
+    words.iter().find(|w| w.chars().all(|c| c.is_ascii_digit())).cloned()
+}
+
+/// The kind of phone or address a header names: mobile, work, home, fax, other, or its number.
+fn slot_of(words: &[String]) -> String {
+    const KINDS: &[(&str, &[&str])] = &[
+        (
+            "mobile",
+            &[
+                "mobile",
+                "cell",
+                "handy",
+                "mobil",
+                "mobiltelefon",
+                "мобильныи",
+                "мобильный",
+                "мобільнии",
+                "мобільний",
+                "сотовыи",
+                "сотовый",
+            ],
+        ),
+        (
+            "work",
+            &[
+                "business",
+                "work",
+                "company",
+                "office",
+                "geschaftlich",
+                "arbeit",
+                "firma",
+                "рабочии",
+                "рабочий",
+                "робочии",
+                "робочий",
+            ],
+        ),
+        ("home", &["home", "privat", "private", "домашнии", "домашний", "домашнiй"]),
+        ("fax", &["fax", "telefax", "факс"]),
+        ("pager", &["pager"]),
+        ("other", &["other", "weitere", "andere", "другой", "інший"]),
+    ];
+    for (kind, names) in KINDS {
+        if has(words, names) {
+            return match number(words) {
+                Some(n) if n != "1" => format!("{kind} {n}"),
+                _ => (*kind).to_owned(),
+            };
+        }
+    }
+    number(words).unwrap_or_default()
+}
+
+/// The field a header names, if any.
+pub fn guess(header: &str, preset: Option<Preset>) -> Target {
+    let w = words(header);
+    let joined = w.join(" ");
+    let is = |names: &[&str]| names.contains(&joined.as_str());
+    match preset {
+        Some(Preset::Outlook) if joined == "title" => return Target::new(Field::Salutation, ""),
+        Some(Preset::Outlook) if joined == "e mail type" || joined.ends_with("display name") => {
+            return Target::new(Field::Ignore, "")
+        }
+        Some(Preset::Linkedin) if joined == "position" => return Target::new(Field::Title, ""),
+        _ => {}
+    }
+    let email = has(&w, &["email", "mail", "почта", "пошта", "emailadresse"]) || phrase(&w, &["e mail"]);
+    if email {
+        if has(&w, &["label"]) || (has(&w, &["type", "typ"]) && number(&w).is_some()) {
+            return Target::new(Field::EmailLabel, number(&w).unwrap_or_default());
+        }
+        if has(&w, &["type", "typ"]) || phrase(&w, &["display name"]) {
+            return Target::new(Field::Ignore, "");
+        }
+        return Target::new(Field::Email, number(&w).unwrap_or_default());
+    }
+    const PHONE: &[&str] = &[
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "cell",
+        "fax",
+        "pager",
+        "telefon",
+        "handy",
+        "mobil",
+        "mobiltelefon",
+        "telefax",
+        "телефон",
+        "тел",
+        "мобильныи",
+        "мобильный",
+        "мобільнии",
+        "мобільний",
+        "факс",
+        "isdn",
+        "callback",
+        "telex",
+    ];
+    if has(&w, PHONE) {
+        if has(&w, &["label", "type", "typ"]) {
+            return Target::new(Field::PhoneLabel, number(&w).unwrap_or_default());
+        }
+        return Target::new(Field::Phone, slot_of(&w));
+    }
+    if has(&w, &["formatted", "box"]) || phrase(&w, &["extended address"]) {
+        return Target::new(Field::Ignore, ""); // Google's formatted copy and PO boxes: the parts are imported
+    }
+    let address_slot = || {
+        let s = slot_of(&w);
+        if s.is_empty() {
+            number(&w).unwrap_or_default()
+        } else {
+            s
+        }
+    };
+    let address_word = has(&w, &["address", "adresse", "адрес", "адреса", "anschrift"]);
+    if address_word && has(&w, &["label", "type", "typ"]) {
+        return Target::new(Field::AddressLabel, address_slot());
+    }
+    if has(&w, &["city", "town", "ort", "stadt", "wohnort", "город", "місто", "населенныи", "locality"])
+    {
+        return Target::new(Field::City, address_slot());
+    }
+    if has(&w, &["state", "region", "province", "bundesland", "область", "регион", "регіон", "county"])
+    {
+        return Target::new(Field::Region, address_slot());
+    }
+    if has(&w, &["zip", "postcode", "plz", "postleitzahl", "индекс", "індекс"])
+        || phrase(&w, &["postal code", "post code", "zip code"])
+    {
+        return Target::new(Field::PostalCode, address_slot());
+    }
+    if has(&w, &["country", "land", "страна", "краина", "країна"]) {
+        return Target::new(Field::Country, address_slot());
+    }
+    if address_word || has(&w, &["street", "strasse", "straße", "улица", "вулиця"]) {
+        return Target::new(Field::Street, address_slot());
+    }
+    let target = |field| Target::new(field, "");
+    if is(&["first name", "given name", "firstname", "forename", "vorname", "имя", "ім я", "імя"]) {
+        return target(Field::FirstName);
+    }
+    if is(&[
+        "middle name",
+        "additional name",
+        "middlename",
+        "zweiter vorname",
+        "отчество",
+        "по батькові",
+        "по батькови",
+    ]) {
+        return target(Field::MiddleName);
+    }
+    if is(&[
+        "last name",
+        "family name",
+        "surname",
+        "lastname",
+        "nachname",
+        "familienname",
+        "фамилия",
+        "прізвище",
+        "призвище",
+    ]) {
+        return target(Field::LastName);
+    }
+    if is(&[
+        "name",
+        "full name",
+        "display name",
+        "fullname",
+        "contact name",
+        "vollstandiger name",
+        "фио",
+        "піб",
+        "полное имя",
+        "повне ім я",
+    ]) {
+        return target(Field::FullName);
+    }
+    if is(&["name prefix", "prefix", "salutation", "anrede", "обращение", "звертання"]) {
+        return target(Field::Salutation);
+    }
+    if is(&[
+        "title",
+        "job title",
+        "position",
+        "organization title",
+        "organization 1 title",
+        "jobtitle",
+        "occupation",
+        "berufsbezeichnung",
+        "funktion",
+        "stellung",
+        "должность",
+        "посада",
+    ]) {
+        return target(Field::Title);
+    }
+    if is(&[
+        "company",
+        "organization",
+        "organisation",
+        "organization name",
+        "organization 1 name",
+        "company name",
+        "firma",
+        "unternehmen",
+        "firmenname",
+        "employer",
+        "компания",
+        "организация",
+        "компанія",
+        "організація",
+    ]) {
+        return target(Field::Company);
+    }
+    if is(&[
+        "department",
+        "organization department",
+        "organization 1 department",
+        "abteilung",
+        "отдел",
+        "відділ",
+        "подразделение",
+    ]) {
+        return target(Field::Department);
+    }
+    if is(&[
+        "birthday",
+        "birth date",
+        "date of birth",
+        "birthdate",
+        "dob",
+        "geburtstag",
+        "geburtsdatum",
+        "день рождения",
+        "дата рождения",
+        "день народження",
+        "дата народження",
+    ]) {
+        return target(Field::Birthday);
+    }
+    if is(&[
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "description",
+        "notiz",
+        "notizen",
+        "bemerkung",
+        "bemerkungen",
+        "примечание",
+        "заметки",
+        "комментарии",
+        "комментарий",
+        "примітки",
+        "нотатки",
+        "коментар",
+    ]) {
+        return target(Field::Notes);
+    }
+    if is(&[
+        "categories",
+        "category",
+        "labels",
+        "group membership",
+        "tags",
+        "tag",
+        "groups",
+        "kategorien",
+        "gruppen",
+        "теги",
+        "категории",
+        "группы",
+        "групи",
+        "категорії",
+    ]) {
+        return target(Field::Tags);
+    }
+    if is(&["lead source", "source", "quelle", "herkunft", "источник", "джерело"]) {
+        return target(Field::LeadSource);
+    }
+    target(Field::Ignore)
+}
+
+/// The target of every column: the user's mapping where given (by header name), else the guess.
+pub fn map_columns(
+    header: &[String],
+    preset: Option<Preset>,
+    given: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> Result<Vec<Target>> {
+    if let Some(given) = given {
+        for name in given.keys() {
+            if !header.iter().any(|h| h == name) {
+                return Err(Error::invalid("mapping", format!("The file has no column {name:?}")));
+            }
+        }
+    }
+    header
+        .iter()
+        .map(|h| match given.and_then(|g| g.get(h)) {
+            Some(serde_json::Value::String(text)) => Target::parse(text),
+            Some(serde_json::Value::Null) => Ok(Target::new(Field::Ignore, "")),
+            Some(other) => {
+                Err(Error::invalid("mapping", format!("The mapping of {h:?} must be a field name, not {other}")))
+            }
+            None => Ok(guess(h, preset)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(h: &str) -> String {
+        guess(h, None).to_text()
+    }
+
+    #[test]
+    fn guesses_headers_in_four_languages() {
+        assert_eq!(g("First Name"), "first_name");
+        assert_eq!(g("Vorname"), "first_name");
+        assert_eq!(g("Имя"), "first_name");
+        assert_eq!(g("Ім'я"), "first_name");
+        assert_eq!(g("Nachname"), "last_name");
+        assert_eq!(g("Фамилия"), "last_name");
+        assert_eq!(g("Прізвище"), "last_name");
+        assert_eq!(g("E-mail 1 - Value"), "email:1");
+        assert_eq!(g("E-Mail-Adresse"), "email");
+        assert_eq!(g("Эл. почта"), "email");
+        assert_eq!(g("E-mail 2 - Label"), "email_label:2");
+        assert_eq!(g("Mobile Phone"), "phone:mobile");
+        assert_eq!(g("Business Phone 2"), "phone:work 2");
+        assert_eq!(g("Телефон"), "phone");
+        assert_eq!(g("Phone 1 - Value"), "phone:1");
+        assert_eq!(g("Business Street"), "street:work");
+        assert_eq!(g("Home City"), "city:home");
+        assert_eq!(g("Address 1 - Postal Code"), "postal_code:1");
+        assert_eq!(g("PLZ"), "postal_code");
+        assert_eq!(g("Страна"), "country");
+        assert_eq!(g("Firma"), "company");
+        assert_eq!(g("Organization Name"), "company");
+        assert_eq!(g("Geburtstag"), "birthday");
+        assert_eq!(g("Address 1 - Formatted"), "ignore");
+        assert_eq!(g("Address 1 - City"), "city:1");
+        assert_eq!(g("Address 2 - Type"), "address_label:2");
+        assert_eq!(g("Адрес"), "street");
+        assert_eq!(g("Connected On"), "ignore");
+    }
+
+    #[test]
+    fn presets_read_their_formats_own_words() {
+        assert_eq!(guess("Title", Some(Preset::Outlook)).to_text(), "salutation");
+        assert_eq!(guess("Title", None).to_text(), "title");
+        assert_eq!(guess("E-mail Type", Some(Preset::Outlook)).to_text(), "ignore");
+        assert_eq!(guess("Position", Some(Preset::Linkedin)).to_text(), "title");
+    }
+
+    #[test]
+    fn a_given_mapping_wins_and_is_checked() {
+        let header = vec!["Col A".to_string(), "Col B".to_string()];
+        let given = serde_json::json!({"Col A": "phone:mobile", "Col B": null});
+        let t = map_columns(&header, None, given.as_object()).unwrap();
+        assert_eq!((t[0].to_text(), t[1].to_text()), ("phone:mobile".into(), "ignore".into()));
+        let bad = serde_json::json!({"Col A": "shoe_size"});
+        assert_eq!(map_columns(&header, None, bad.as_object()).unwrap_err().field.as_deref(), Some("mapping"));
+        let missing = serde_json::json!({"Col C": "email"});
+        assert!(map_columns(&header, None, missing.as_object()).is_err());
+    }
+}

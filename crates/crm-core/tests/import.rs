@@ -1,0 +1,278 @@
+//! Importing contact lists as real tools write them: encodings, delimiters,
+//! preambles, header languages; matching, dry runs, undo, and files that are broken.
+
+mod common;
+
+use crm_core::batches::{self, BatchArgs};
+use crm_core::contacts::{self, ContactListQuery};
+use crm_core::import::{import_contacts, ImportArgs, ImportReport, MatchOn, OnMatch};
+use crm_core::{ErrorCode, Store};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name).display().to_string()
+}
+
+fn import(store: &Store, args: ImportArgs) -> crm_core::Result<ImportReport> {
+    import_contacts(store, args, &mut |_| true)
+}
+
+fn file(path: String) -> ImportArgs {
+    ImportArgs { path, ..Default::default() }
+}
+
+fn names(store: &Store) -> Vec<String> {
+    let page = store.read(|c| contacts::list(c, ContactListQuery { limit: 500, ..Default::default() })).unwrap();
+    page.rows.into_iter().map(|r| r.display_name).collect()
+}
+
+fn contact_named(store: &Store, last: &str) -> contacts::Contact {
+    let page = store.read(|c| contacts::list(c, ContactListQuery { q: last.into(), ..Default::default() })).unwrap();
+    let id = page.rows.first().unwrap_or_else(|| panic!("no contact {last}")).id.clone();
+    store.read(|c| contacts::get(c, crm_core::IdArgs { id })).unwrap()
+}
+
+#[test]
+fn windows_1251_semicolon_file_with_russian_headers() {
+    let t = common::store();
+    let r = import(&t, file(fixture("contacts-windows-1251-semicolon.csv"))).unwrap();
+    assert_eq!((r.encoding.as_str(), r.delimiter.as_str()), ("windows-1251", ";"));
+    assert_eq!((r.rows, r.created, r.failed), (2, 2, 0), "{:?}", r.errors);
+    assert_eq!(r.accounts_created, 2);
+    let ivanov = contact_named(&t, "Иванов");
+    assert_eq!(ivanov.fields.first_name, "Иван Петрович");
+    assert_eq!(ivanov.fields.title, "Директор");
+    assert_eq!(ivanov.fields.birthday.as_deref(), Some("1980-02-29"));
+    assert_eq!(ivanov.fields.phones[0].value, "+7 495 123-45-67");
+    assert_eq!(ivanov.fields.addresses[0].city, "Москва");
+    let account = t
+        .read(|c| crm_core::accounts::get(c, crm_core::IdArgs { id: ivanov.fields.account_id.clone().unwrap() }))
+        .unwrap();
+    assert_eq!(account.fields.name, "ООО «Восток»");
+    assert_eq!(r.date_format.as_deref(), Some("%d.%m.%Y"));
+}
+
+#[test]
+fn utf16_tab_separated_and_koi8r_files() {
+    let t = common::store();
+    let r = import(&t, file(fixture("contacts-utf16le-tab.txt"))).unwrap();
+    assert_eq!((r.encoding.as_str(), r.delimiter.as_str(), r.created), ("UTF-16LE", "tab", 3));
+    assert!(names(&t).contains(&"Jürgen Müller".to_string()));
+    let r = import(&t, ImportArgs { encoding: Some("KOI8-R".into()), ..file(fixture("contacts-koi8r.csv")) }).unwrap();
+    assert_eq!(r.skipped, 2, "the same people, matched by e-mail");
+    assert!(names(&t).contains(&"Тарас Шевченко".to_string()));
+}
+
+#[test]
+fn linkedin_export_with_its_preamble() {
+    let t = common::store();
+    let r = import(&t, file(fixture("linkedin-connections.csv"))).unwrap();
+    assert_eq!(r.columns[0].column, "First Name");
+    assert_eq!((r.created, r.failed), (2, 0), "{:?}", r.errors);
+    let anna = contact_named(&t, "Weber");
+    assert_eq!(anna.fields.title, "Head of Sales");
+    assert_eq!(anna.fields.emails[0].value, "anna.weber@example.de");
+    let target = |column: &str| r.columns.iter().find(|c| c.column == column).unwrap().target.clone();
+    assert_eq!(target("URL"), "ignore");
+    assert_eq!(target("Company"), "company");
+}
+
+#[test]
+fn google_outlook_and_thunderbird_exports() {
+    let t = common::store();
+    for name in ["gmail", "outlook", "tb_plain"] {
+        let r = import(&t, ImportArgs { on_match: OnMatch::Create, ..file(fixture(&format!("roundcube/{name}.csv"))) })
+            .unwrap();
+        assert_eq!((r.created, r.failed), (1, 0), "{name}: {:?}", r.errors);
+    }
+    let google = contact_named(&t, "home@aaa.pl");
+    assert_eq!(google.fields.birthday.as_deref(), Some("1975-12-12"));
+    assert!(google.fields.emails.iter().any(|e| e.value == "work@email.pl" && e.label == "work"));
+    assert!(google.fields.notes.contains("pager"), "values that are no phone number are kept in the notes");
+}
+
+#[test]
+fn mac_line_ends_latin1_and_byte_order_marks() {
+    let t = common::store();
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(
+        &latin1,
+        b"Nachname;Vorname;E-Mail\r\nM\xfcller;J\xfcrgen;jm@example.de\r\nGro\xdf;Anna;ag@example.de\r",
+    )
+    .unwrap();
+    let r = import(&t, file(latin1.display().to_string())).unwrap();
+    assert_eq!(r.created, 2, "{r:?}");
+    let mac = dir.path().join("mac.csv");
+    std::fs::write(&mac, b"\xef\xbb\xbfLast Name,First Name\rWright,Ann\rTurner,Bo\r").unwrap();
+    assert_eq!(import(&t, file(mac.display().to_string())).unwrap().created, 2);
+    assert!(names(&t).iter().any(|n| n == "Jürgen Müller"));
+    assert!(names(&t).iter().any(|n| n == "Ann Wright"));
+}
+
+#[test]
+fn ambiguous_dates_are_asked_for_never_guessed() {
+    let t = common::store();
+    let err = import(&t, file(fixture("dates-ambiguous.csv"))).unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("date_format")));
+    assert!(err.message.contains("Birthday"));
+    assert!(names(&t).is_empty());
+    let r = import(&t, ImportArgs { date_format: Some("%d/%m/%Y".into()), ..file(fixture("dates-ambiguous.csv")) })
+        .unwrap();
+    assert_eq!(r.created, 2);
+    assert_eq!(contact_named(&t, "Weber").fields.birthday.as_deref(), Some("1980-04-03"));
+}
+
+#[test]
+fn a_bad_value_fails_its_row_naming_line_and_column() {
+    let t = common::store();
+    let r =
+        import(&t, ImportArgs { date_format: Some("%Y-%m-%d".into()), ..file(fixture("dates-one-bad.csv")) }).unwrap();
+    assert_eq!((r.created, r.failed), (1, 1));
+    assert_eq!((r.errors[0].row, r.errors[0].column.as_deref()), (3, Some("Birthday")));
+    assert!(r.errors[0].message.contains("not a date"));
+}
+
+#[test]
+fn a_file_that_is_not_a_csv_imports_nothing() {
+    let t = common::store();
+    let err = import(&t, file(fixture("not-a-csv.bin"))).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("path"));
+    let missing = import(&t, file(fixture("missing.csv"))).unwrap_err();
+    assert_eq!((missing.code, missing.field.as_deref()), (ErrorCode::Io, Some("path")));
+    assert!(names(&t).is_empty());
+}
+
+#[test]
+fn duplicates_within_the_file_and_against_the_database() {
+    let t = common::store();
+    let r = import(&t, file(fixture("duplicates-within.csv"))).unwrap();
+    assert_eq!((r.created, r.skipped), (2, 1), "the second Anna matches the first by e-mail");
+    let r = import(&t, ImportArgs { on_match: OnMatch::Update, ..file(fixture("duplicates-within.csv")) }).unwrap();
+    assert_eq!((r.created, r.updated), (0, 1));
+    let anna = contact_named(&t, "Weber");
+    assert_eq!(anna.fields.phones[0].value, "+49 170 1234567", "the empty phone was filled");
+    assert_eq!(anna.fields.tags, ["VIP", "Messe"]);
+    let r = import(&t, ImportArgs { match_on: MatchOn::None, ..file(fixture("duplicates-within.csv")) }).unwrap();
+    assert_eq!(r.created, 3);
+}
+
+#[test]
+fn dry_run_counts_everything_and_writes_nothing() {
+    let t = common::store();
+    let r = import(&t, ImportArgs { dry_run: true, ..file(fixture("duplicates-within.csv")) }).unwrap();
+    assert_eq!((r.created, r.skipped, r.batch_id), (2, 1, None));
+    assert_eq!(r.preview.len(), 2);
+    assert!(names(&t).is_empty());
+    let log: i64 = t
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM change_log WHERE record_type = 'contact'", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(log, 0);
+}
+
+#[test]
+fn undo_removes_what_the_import_created_and_restores_what_it_updated() {
+    let t = common::store();
+    common::create(
+        &t,
+        serde_json::json!({"first_name": "Anna", "last_name": "Weber", "emails": ["anna@example.de"], "title": "Before"}),
+    );
+    let path = tempfile::tempdir().unwrap();
+    let csv = path.path().join("update.csv");
+    std::fs::write(
+        &csv,
+        "Last Name,E-mail,Job Title,Mobile\nWeber,anna@example.de,After,+49 170 9999999\nNeu,neu@example.de,,\n",
+    )
+    .unwrap();
+    let r = import(&t, ImportArgs { on_match: OnMatch::Overwrite, ..file(csv.display().to_string()) }).unwrap();
+    assert_eq!((r.created, r.updated), (1, 1));
+    assert_eq!(contact_named(&t, "Weber").fields.title, "After");
+    t.write(|w| batches::undo(w, BatchArgs { batch_id: r.batch_id.clone().unwrap() })).unwrap();
+    assert_eq!(names(&t), ["Anna Weber"]);
+    let anna = contact_named(&t, "Weber");
+    assert_eq!((anna.fields.title.as_str(), anna.fields.phones.len()), ("Before", 0));
+}
+
+#[test]
+fn a_cancelled_import_leaves_nothing() {
+    let t = common::store();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("big.csv");
+    let mut text = String::from("First Name,Last Name,Email\n");
+    for i in 0..2_500 {
+        text.push_str(&format!("P{i},Person{i},p{i}@example.com\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let err = import_contacts(&t, file(csv.display().to_string()), &mut |rows| rows < 2_000).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(names(&t).is_empty());
+    assert_eq!(import(&t, file(csv.display().to_string())).unwrap().created, 2_500);
+}
+
+/// Every field of a contact as it would be typed again: no ids, times or derived names.
+fn comparable(store: &Store, c: &contacts::Contact) -> serde_json::Value {
+    let company =
+        c.fields.account_id.as_ref().map(|id| {
+            store.read(|r| crm_core::accounts::get(r, crm_core::IdArgs { id: id.clone() })).unwrap().fields.name
+        });
+    let mut fields = serde_json::to_value(&c.fields).unwrap();
+    fields["account_id"] = serde_json::json!(company);
+    fields
+}
+
+#[test]
+fn export_then_import_gives_the_same_contacts() {
+    let t = common::store();
+    let account = t
+        .write(|w| {
+            crm_core::accounts::create(
+                w,
+                serde_json::from_value(serde_json::json!({"name": "Müller & Söhne GmbH"})).unwrap(),
+            )
+        })
+        .unwrap();
+    common::create(
+        &t,
+        serde_json::json!({
+            "account_id": account.id, "salutation": "Dr.", "first_name": "Jürgen", "last_name": "Müller",
+            "title": "Geschäftsführer", "department": "Vertrieb",
+            "emails": [{"label": "work", "value": "j.mueller@example.de"}, {"label": "home", "value": "jm@example.org"}],
+            "phones": [{"label": "mobile", "value": "+49 170 1234567"}, {"label": "work", "value": "030 1234-0"}],
+            "addresses": [{"label": "work", "street": "Hauptstraße 5\n2. OG", "city": "Berlin", "region": "", "postal_code": "01067", "country": "DE"}],
+            "birthday": "1970-12-31", "lead_source": "trade show", "tags": ["vip", "berlin"],
+            "notes": "Met at the fair; likes \"short\" meetings,\nprefers email"
+        }),
+    );
+    common::create(
+        &t,
+        serde_json::json!({"first_name": "Олена", "last_name": "Шевченко", "title": "=HYPERLINK(\"x\")",
+            "emails": [{"label": "", "value": "olena@example.ua"}], "notes": "-5% discount, +1 call, @home"}),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (delimiter, bom) in [(",", true), (";", false), ("tab", false)] {
+        let path = dir.path().join(format!("export-{delimiter}.csv"));
+        let args = crm_core::export::ExportArgs {
+            path: path.display().to_string(),
+            delimiter: Some(delimiter.into()),
+            bom,
+            ..Default::default()
+        };
+        assert_eq!(crm_core::export::contacts_csv(&t, args).unwrap().rows, 2);
+        let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+        assert!(!text.contains(&format!(
+            "{}=HYPERLINK",
+            if delimiter == "tab" { '\t' } else { delimiter.chars().next().unwrap() }
+        )));
+
+        let copy = common::store();
+        let r = import(&copy, file(path.display().to_string())).unwrap();
+        assert_eq!((r.created, r.failed), (2, 0), "{:?}", r.errors);
+        for last in ["Müller", "Шевченко"] {
+            assert_eq!(
+                comparable(&copy, &contact_named(&copy, last)),
+                comparable(&t, &contact_named(&t, last)),
+                "{last} via {delimiter}"
+            );
+        }
+    }
+}
