@@ -17,7 +17,7 @@ ui:
 
 # The desktop app with the built UI embedded, and the crm tool.
 app: ui
-	cargo build --features custom-protocol --bin outpost -p crm-cli
+	cargo build -p outpost -p crm-cli --features outpost/custom-protocol
 
 test: deps app lint test-rust test-ui e2e
 	@echo "All tests passed."
@@ -46,5 +46,5 @@ bench: deps
 
 # App start to the first painted contacts list on a 1,000,000-contact database.
 bench-startup: ui
-	cargo build --release --features custom-protocol --bin outpost -p crm-cli
+	cargo build --release -p outpost -p crm-cli --features outpost/custom-protocol
 	scripts/bench-startup.sh 1000000

@@ -5,12 +5,12 @@
 
 use crm_core::attachments::{self, Attachment, AttachmentAdd};
 use crm_core::{commands, store, Error, ErrorCode, IdArgs, Store};
-use tauri_plugin_dialog::DialogExt;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Instant;
 use tauri::webview::PageLoadEvent;
 use tauri::{Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// Set to measure app start: the UI opens Contacts, the time to its first painted
 /// list is printed as `first_paint_ms=N`, and the app exits.

@@ -113,7 +113,7 @@ driver_ready || fail "tauri-driver did not answer on port $PORT (see $ARTIFACTS/
 export OUTPOST_APP=$APP OUTPOST_CRM=$CRM E2E_TMP=$RUN_DIR E2E_ARTIFACTS=$ARTIFACTS
 cd "$HERE"
 set +e
-node --test --test-concurrency=1 --test-force-exit --test-reporter=./lib/reporter.mjs \
+node --test --test-concurrency=1 --test-reporter=./lib/reporter.mjs \
   ${options[@]+"${options[@]}"} "${files[@]}" </dev/null
 rc=$?
 set -e

@@ -40,8 +40,9 @@ export function e2e(name, body, { timeout = 60_000 } = {}) {
 			crm: new Crm(db),
 			launch: async (options = {}) => {
 				const sessionDir = join(dir, `session-${sessions.length + 1}`);
-				const app = await startApp({ db, dir: sessionDir, ...options });
+				const app = await startApp({ db, dir: sessionDir, ...options, ready: false });
 				sessions.push(app);
+				await app.ready();
 				return app;
 			}
 		};
@@ -52,7 +53,12 @@ export function e2e(name, body, { timeout = 60_000 } = {}) {
 			throw error;
 		} finally {
 			for (const app of sessions) await app.quit();
-			rmSync(dir, { recursive: true, force: true });
+			// An app that just closed may still be writing its caches: retry, and never fail on this.
+			try {
+				rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+			} catch {
+				// run.sh removes the whole scratch directory at the end.
+			}
 		}
 	});
 }

@@ -6,18 +6,43 @@
 XVFB_PID=""
 DBUS_PID=""
 
-# headless_stop PID [group]: TERM (to its process group with "group"), a grace period, then KILL.
+# headless_running PID [group]: whether the process (or any process of its group) still runs;
+# zombies waiting to be reaped do not count.
+headless_running() {
+  local pid=$1 group=${2:-} file stat fields
+  if [ ! -d /proc/self ]; then
+    if [ "$group" = group ]; then kill -0 -- "-$pid" 2>/dev/null; else kill -0 "$pid" 2>/dev/null; fi
+    return
+  fi
+  if [ "$group" != group ]; then
+    { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || return 1
+    fields=${stat##*) }
+    [ "${fields%% *}" != Z ]
+    return
+  fi
+  for file in /proc/[0-9]*/stat; do
+    { read -r stat <"$file"; } 2>/dev/null || continue
+    # After the command name: state, parent, process group, ...
+    read -r -a fields <<<"${stat##*) }"
+    [ "${fields[2]}" = "$pid" ] && [ "${fields[0]}" != Z ] && return 0
+  done
+  return 1
+}
+
+# headless_stop PID [group]: TERM (to its whole process group with "group"), up to 3 s to end,
+# then KILL.
 headless_stop() {
-  local pid=${1:-} target
+  local pid=${1:-} group=${2:-} target
   [ -n "$pid" ] || return 0
   target=$pid
-  [ "${2:-}" = group ] && target=-$pid
-  kill -TERM -- "$target" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  for _ in $(seq 30); do
-    kill -0 -- "$target" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "$target" 2>/dev/null || true
+  [ "$group" = group ] && target=-$pid
+  if kill -TERM -- "$target" 2>/dev/null; then
+    for _ in $(seq 60); do
+      headless_running "$pid" "$group" || break
+      sleep 0.05
+    done
+    kill -KILL -- "$target" 2>/dev/null || true
+  fi
   wait "$pid" 2>/dev/null || true
 }
 
@@ -34,7 +59,8 @@ headless_home() {
   export NO_AT_BRIDGE=1 # no accessibility bus
 }
 
-# headless_display LOG: Xvfb on the first free display number from :99; exports DISPLAY.
+# headless_display LOG: Xvfb on the first free display number from :99; exports DISPLAY (and
+# WEBKIT_DISABLE_DMABUF_RENDERER, see below).
 headless_display() {
   local log=$1 n
   command -v Xvfb >/dev/null || { echo "Xvfb is missing: run scripts/deps.sh" >&2; return 1; }
@@ -49,6 +75,9 @@ headless_display() {
     done
     if [ -S "/tmp/.X11-unix/X$n" ] && kill -0 "$XVFB_PID" 2>/dev/null; then
       export DISPLAY=":$n"
+      # On Xvfb, WebKitGTK's DMA-BUF renderer often stops painting a new window after its first
+      # frame (the DOM lives on, screenshots and animation frames do not): use its fallback.
+      export WEBKIT_DISABLE_DMABUF_RENDERER=1
       return 0
     fi
     headless_stop "$XVFB_PID" # lost a race for this number: try the next
