@@ -2,7 +2,7 @@
 // command name from the generated registry; this is the only module that imports @tauri-apps/api,
 // so everything else can be tested with this module mocked.
 import { invoke, isTauri } from '@tauri-apps/api/core';
-import type { Commands, CrmError } from './bindings';
+import type { Attachment, Commands, CrmError } from './bindings';
 import { NOT_IN_SHELL, toCrmError } from './errors';
 
 export type { CrmError, ErrorCode } from './bindings';
@@ -42,4 +42,33 @@ export function firstPaint(): void {
 	} catch {
 		// not running inside the desktop shell
 	}
+}
+
+/** Runs a command of the desktop shell itself (not of the core's registry). */
+async function shell<T>(command: string, args: Record<string, unknown>): Promise<T> {
+	if (!isTauri()) {
+		throw { code: 'internal', message: NOT_IN_SHELL } satisfies CrmError;
+	}
+	try {
+		return await invoke<T>(command, args);
+	} catch (e) {
+		throw toCrmError(e);
+	}
+}
+
+/**
+ * Opens the system's file dialog and attaches the chosen files to a record, in `folder` of its
+ * document library ('' for none). Resolves with the new attachments (none when cancelled).
+ */
+export function attachmentPick(
+	recordType: string,
+	recordId: string,
+	folder = ''
+): Promise<Attachment[]> {
+	return shell<Attachment[]>('attachment_pick', { recordType, recordId, folder });
+}
+
+/** Opens the stored copy of an attachment with the system's viewer. */
+export async function attachmentOpen(id: string): Promise<void> {
+	await shell<null>('attachment_open', { id });
 }

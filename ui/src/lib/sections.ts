@@ -47,10 +47,10 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
 	{ id: 'home', path: '/', available: true },
-	{ id: 'leads', path: '/leads', available: false },
-	{ id: 'accounts', path: '/accounts', available: false },
+	{ id: 'leads', path: '/leads', available: true },
+	{ id: 'accounts', path: '/accounts', available: true },
 	{ id: 'contacts', path: '/contacts', available: true },
-	{ id: 'opportunities', path: '/opportunities', available: false },
+	{ id: 'opportunities', path: '/opportunities', available: true },
 	{ id: 'quotes', path: '/quotes', available: false },
 	{ id: 'orders', path: '/orders', available: false },
 	{ id: 'invoices', path: '/invoices', available: false },

@@ -31,12 +31,12 @@ export const en = {
 
 	'section.home.about': 'An overview of your database and quick ways into your work.',
 	'section.leads.about':
-		'Leads will hold prospects you have not qualified yet, with their source and status, ready to convert into accounts, contacts and opportunities.',
+		'Prospects not qualified yet, with their source, status and score, ready to convert into an account, a contact and an opportunity.',
 	'section.accounts.about':
-		'Accounts will hold the companies and organisations you do business with, with their contacts, deals and documents.',
+		'The companies and organisations you do business with, with their contacts, deals and files.',
 	'section.contacts.about': 'The people you work with.',
 	'section.opportunities.about':
-		'Opportunities will track deals through their stages, with amounts, expected close dates and forecasts.',
+		'Deals in progress, with their account, amount, stage and expected close date.',
 	'section.quotes.about':
 		'Quotes will let you price products and services for a customer and send them as PDF documents.',
 	'section.orders.about':

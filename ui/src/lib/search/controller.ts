@@ -2,6 +2,7 @@
 // answers that arrive after a newer query was started.
 import type { CrmError, SearchHit, SearchResults } from '$lib/bindings';
 import { toCrmError } from '$lib/api';
+import { recordPath } from '$lib/records/paths';
 
 export const SEARCH_DEBOUNCE_MS = 120;
 
@@ -124,10 +125,5 @@ export function moveActive(current: number, delta: number, count: number): numbe
 
 /** The app path that opens a hit, or null when its record type has no screen yet. */
 export function hitPath(hit: Pick<SearchHit, 'record_type' | 'id'>): string | null {
-	switch (hit.record_type) {
-		case 'contact':
-			return `/contacts/${encodeURIComponent(hit.id)}`;
-		default:
-			return null;
-	}
+	return recordPath(hit.record_type, hit.id);
 }

@@ -160,8 +160,10 @@ describe('keyboard order and targets', () => {
 		expect(moveActive(0, 1, 0)).toBe(-1);
 	});
 
-	it('opens contacts; other record types have no screen yet', () => {
+	it('opens each record on its screen; types without one open nothing', () => {
 		expect(hitPath({ record_type: 'contact', id: '01J/x' })).toBe('/contacts/01J%2Fx');
-		expect(hitPath({ record_type: 'account', id: 'a1' })).toBeNull();
+		expect(hitPath({ record_type: 'account', id: 'a1' })).toBe('/accounts/a1');
+		expect(hitPath({ record_type: 'opportunity', id: 'o1' })).toBe('/opportunities/o1');
+		expect(hitPath({ record_type: 'invoice', id: 'i1' })).toBeNull();
 	});
 });
