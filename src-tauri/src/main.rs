@@ -4,12 +4,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use crm_core::attachments::{self, Attachment, AttachmentAdd};
+use crm_core::import::{self, ImportArgs, ImportReport};
 use crm_core::{commands, store, Error, ErrorCode, IdArgs, Store};
 use serde_json::Value;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 use tauri::webview::PageLoadEvent;
-use tauri::{Manager, State};
+use tauri::{Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 /// Set to measure app start: the UI opens Contacts, the time to its first painted
@@ -20,6 +22,17 @@ struct App {
     /// The open store, or why it could not be opened (shown by the UI on every call).
     store: Result<Arc<Store>, Error>,
     started: Instant,
+    /// Set to stop the running import (it then rolls back).
+    cancel_import: Arc<AtomicBool>,
+}
+
+/// The event that reports an import's progress to the UI.
+const IMPORT_PROGRESS: &str = "import-progress";
+
+#[derive(Clone, serde::Serialize)]
+struct ImportProgress {
+    rows: u64,
+    elapsed_ms: u64,
 }
 
 /// Runs a registry command off the UI thread.
@@ -58,6 +71,60 @@ async fn attachment_pick(
     })
     .await
     .map_err(|e| Error::internal(format!("The file dialog stopped unexpectedly: {e}")))?
+}
+
+/// Asks for a file to read (`save` false) or write (`save` true) with the system's dialog;
+/// null when cancelled. `extensions` filter the files shown.
+#[tauri::command]
+async fn file_choose(
+    handle: tauri::AppHandle,
+    save: bool,
+    title: String,
+    extensions: Vec<String>,
+    default_name: Option<String>,
+) -> Result<Option<String>, Error> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut dialog = handle.dialog().file().set_title(title);
+        if !extensions.is_empty() {
+            let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+            dialog = dialog.add_filter(extensions.join(", "), &extensions);
+        }
+        if let Some(name) = default_name {
+            dialog = dialog.set_file_name(name);
+        }
+        let chosen = if save { dialog.blocking_save_file() } else { dialog.blocking_pick_file() };
+        chosen
+            .map(|file| file.into_path().map(|p| p.display().to_string()))
+            .transpose()
+            .map_err(|e| Error::internal(format!("The chosen file has no path: {e}")))
+    })
+    .await
+    .map_err(|e| Error::internal(format!("The file dialog stopped unexpectedly: {e}")))?
+}
+
+/// Imports contacts, reporting progress as `import-progress` events; `import_cancel` stops it
+/// and nothing is written.
+#[tauri::command]
+async fn import_run(app: State<'_, App>, handle: tauri::AppHandle, args: ImportArgs) -> Result<ImportReport, Error> {
+    let store = app.store.clone()?;
+    let cancel = app.cancel_import.clone();
+    cancel.store(false, Ordering::SeqCst);
+    tauri::async_runtime::spawn_blocking(move || {
+        let started = Instant::now();
+        import::import_contacts(&store, args, &mut |rows| {
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            let _ = handle.emit(IMPORT_PROGRESS, ImportProgress { rows, elapsed_ms });
+            !cancel.load(Ordering::SeqCst)
+        })
+    })
+    .await
+    .map_err(|e| Error::internal(format!("The import stopped unexpectedly: {e}")))?
+}
+
+/// Stops the running import.
+#[tauri::command]
+fn import_cancel(app: State<'_, App>) {
+    app.cancel_import.store(true, Ordering::SeqCst);
 }
 
 /// Opens an attached file with the system's viewer.
@@ -104,7 +171,7 @@ fn main() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(App { store, started })
+        .manage(App { store, started, cancel_import: Arc::default() })
         .on_page_load(|webview, payload| {
             if std::env::var_os(BENCH_ENV).is_some() && payload.event() == PageLoadEvent::Finished {
                 let _ = webview.eval("location.hash = '#/contacts'");
@@ -116,7 +183,15 @@ fn main() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call, first_paint, attachment_pick, attachment_open])
+        .invoke_handler(tauri::generate_handler![
+            call,
+            first_paint,
+            attachment_pick,
+            attachment_open,
+            file_choose,
+            import_run,
+            import_cancel
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("outpost: the window could not start: {e}");

@@ -2,7 +2,8 @@
 // command name from the generated registry; this is the only module that imports @tauri-apps/api,
 // so everything else can be tested with this module mocked.
 import { invoke, isTauri } from '@tauri-apps/api/core';
-import type { Attachment, Commands, CrmError } from './bindings';
+import { listen } from '@tauri-apps/api/event';
+import type { Attachment, Commands, CrmError, ImportArgs, ImportReport } from './bindings';
 import { NOT_IN_SHELL, toCrmError } from './errors';
 
 export type { CrmError, ErrorCode } from './bindings';
@@ -71,4 +72,55 @@ export function attachmentPick(
 /** Opens the stored copy of an attachment with the system's viewer. */
 export async function attachmentOpen(id: string): Promise<void> {
 	await shell<null>('attachment_open', { id });
+}
+
+/** Asks for a file to read with the system's dialog; null when cancelled. */
+export function chooseFileToOpen(title: string, extensions: string[] = []): Promise<string | null> {
+	return shell<string | null>('file_choose', {
+		save: false,
+		title,
+		extensions,
+		defaultName: null
+	});
+}
+
+/** Asks where to write a file with the system's dialog; null when cancelled. */
+export function chooseFileToSave(
+	title: string,
+	defaultName: string,
+	extensions: string[] = []
+): Promise<string | null> {
+	return shell<string | null>('file_choose', { save: true, title, extensions, defaultName });
+}
+
+/** How far a running import is. */
+export interface ImportProgress {
+	rows: number;
+	elapsed_ms: number;
+}
+
+/**
+ * Imports contacts (the `import_contacts` command, without `dry_run`), calling `onProgress` as
+ * rows are read; `importCancel()` stops it and nothing is written.
+ */
+export async function importRun(
+	args: ImportArgs,
+	onProgress: (progress: ImportProgress) => void
+): Promise<ImportReport> {
+	if (!isTauri()) {
+		throw { code: 'internal', message: NOT_IN_SHELL } satisfies CrmError;
+	}
+	const unlisten = await listen<ImportProgress>('import-progress', (event) =>
+		onProgress(event.payload)
+	);
+	try {
+		return await shell<ImportReport>('import_run', { args });
+	} finally {
+		unlisten();
+	}
+}
+
+/** Stops the running import; it then fails with a `conflict` error and writes nothing. */
+export async function importCancel(): Promise<void> {
+	await shell<null>('import_cancel', {});
 }

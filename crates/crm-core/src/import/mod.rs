@@ -485,17 +485,18 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
                 match f.decide() {
                     Ok(found) => decided = decided.or(found),
                     Err(candidates) if candidates.is_empty() => {
-                        return Err(Error::invalid("date_format", format!("The dates in column {column:?} are in no format Outpost reads; give the format (e.g. %d.%m.%Y)")));
+                        let message = format!(
+                            "The dates in column {column:?} are in no format Outpost reads; give the format (e.g. %d.%m.%Y)"
+                        );
+                        return Err(Error { column: Some(column.clone()), ..Error::invalid("date_format", message) });
                     }
                     Err(candidates) => {
-                        return Err(Error::invalid(
-                            "date_format",
-                            format!(
-                                "The dates in column {column:?} read both as {}: say which one (e.g. --date-format {})",
-                                candidates.join(" and "),
-                                candidates[0]
-                            ),
-                        ));
+                        let message = format!(
+                            "The dates in column {column:?} read both as {}: say which one (e.g. --date-format {})",
+                            candidates.join(" and "),
+                            candidates[0]
+                        );
+                        return Err(Error { column: Some(column.clone()), ..Error::invalid("date_format", message) });
                     }
                 }
             }

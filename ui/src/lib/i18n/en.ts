@@ -3,6 +3,7 @@
 // (`.one`, `.other`, and `.few`/`.many` where a language needs them) and are read with plural().
 
 import { enCustomers } from './en-customers';
+import { enImport } from './en-import';
 import { enLeads } from './en-leads';
 
 export const en = {
@@ -278,7 +279,8 @@ export const en = {
 	'settings.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.',
 	...enLeads,
-	...enCustomers
+	...enCustomers,
+	...enImport
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,92 @@
+// The last mapping used for each set of column headers, kept in the browser's storage so the
+// next file with the same columns can reuse it.
+import { sameMapping, type MappingChoices } from './mapping';
+
+/** What the saved mappings need of `localStorage`. */
+export interface KeyValueStorage {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+}
+
+export const SAVED_MAPPINGS_KEY = 'outpost.import.mappings';
+
+/** At most this many header sets are remembered (the most recently used). */
+export const MAX_SAVED_MAPPINGS = 20;
+
+interface SavedMapping {
+	headers: string;
+	mapping: MappingChoices;
+}
+
+/** The key of a set of headers: the same for the same columns in any order. */
+export function headerSetKey(headers: readonly string[]): string {
+	return JSON.stringify([...new Set(headers)].sort());
+}
+
+function isMapping(value: unknown): value is MappingChoices {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	return Object.values(value).every((v) => v === null || typeof v === 'string');
+}
+
+function readAll(storage: KeyValueStorage | null): SavedMapping[] {
+	if (!storage) return [];
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(storage.getItem(SAVED_MAPPINGS_KEY) ?? '[]');
+	} catch {
+		return [];
+	}
+	if (!Array.isArray(parsed)) return [];
+	return parsed.filter(
+		(e): e is SavedMapping =>
+			typeof e === 'object' &&
+			e !== null &&
+			typeof (e as SavedMapping).headers === 'string' &&
+			isMapping((e as SavedMapping).mapping)
+	);
+}
+
+/** The mapping last used for these headers, or null. */
+export function savedMappingFor(
+	storage: KeyValueStorage | null,
+	headers: readonly string[]
+): MappingChoices | null {
+	const key = headerSetKey(headers);
+	return readAll(storage).find((e) => e.headers === key)?.mapping ?? null;
+}
+
+/** Remembers the mapping used for these headers (the newest first; the oldest are dropped). */
+export function rememberMapping(
+	storage: KeyValueStorage | null,
+	headers: readonly string[],
+	mapping: MappingChoices
+): void {
+	if (!storage || headers.length === 0) return;
+	const key = headerSetKey(headers);
+	const rest = readAll(storage).filter((e) => e.headers !== key);
+	const all = [{ headers: key, mapping: { ...mapping } }, ...rest].slice(0, MAX_SAVED_MAPPINGS);
+	try {
+		storage.setItem(SAVED_MAPPINGS_KEY, JSON.stringify(all));
+	} catch {
+		// storage full or unavailable: the mapping is simply not offered next time
+	}
+}
+
+/** The saved mapping to offer: there is one and it differs from the mapping shown. */
+export function mappingToOffer(
+	storage: KeyValueStorage | null,
+	headers: readonly string[],
+	shown: MappingChoices
+): MappingChoices | null {
+	const saved = savedMappingFor(storage, headers);
+	return saved && !sameMapping(saved, shown) ? saved : null;
+}
+
+/** The window's localStorage, or null where there is none. */
+export function browserStorage(): KeyValueStorage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
