@@ -415,7 +415,11 @@ encoding?: string | null,
 /**
  * Overrides the detected delimiter: `,` `;` `tab` `|` `:`.
  */
-delimiter?: string | null, preset?: Preset | null, 
+delimiter?: string | null, 
+/**
+ * The sheet of an Excel or OpenDocument workbook to read (default: the first).
+ */
+sheet?: string | null, preset?: Preset | null, 
 /**
  * Header → `field[:slot]` (or null to ignore the column); unnamed columns are guessed.
  */

@@ -167,7 +167,9 @@ describe('contacts list query', () => {
 			sort: 'city',
 			desc: false,
 			starts_with: '',
-			q: 'x'
+			q: 'x',
+			tag: '',
+			conditions: []
 		});
 	});
 

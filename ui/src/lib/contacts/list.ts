@@ -1,18 +1,25 @@
-// The contacts list query: sort column and direction, quick filter and jump position.
-import type { ContactListQuery, ContactRow, ContactSort } from '$lib/bindings';
+// The contacts list query: sort column and direction, quick filter, jump position, tag and field
+// conditions.
+import type { Condition, ContactListQuery, ContactRow, ContactSort } from '$lib/bindings';
 
 export interface ContactQuery {
 	sort: ContactSort;
 	desc: boolean;
 	q: string;
 	starts_with: string;
+	/** Only contacts with this tag; '' or absent for any. */
+	tag?: string;
+	/** Field conditions, all of which must hold. */
+	conditions?: Condition[];
 }
 
 export const DEFAULT_CONTACT_QUERY: ContactQuery = {
 	sort: 'name',
 	desc: false,
 	q: '',
-	starts_with: ''
+	starts_with: '',
+	tag: '',
+	conditions: []
 };
 
 /** The arguments of contact_list for one page of `query`. */
@@ -21,13 +28,17 @@ export function listArgs(
 	after: string | null,
 	limit: number
 ): ContactListQuery {
+	const tag = query.tag ?? '';
+	const conditions = query.conditions ?? [];
 	return {
 		sort: query.sort,
 		desc: query.desc,
 		after,
 		limit,
 		q: query.q.trim(),
-		starts_with: query.starts_with
+		starts_with: query.starts_with,
+		...(tag !== '' ? { tag } : {}),
+		...(conditions.length > 0 ? { conditions } : {})
 	};
 }
 

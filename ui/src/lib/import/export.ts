@@ -1,5 +1,5 @@
 // Exporting the contacts list to a CSV file: the arguments of export_contacts for the list on
-// screen (its quick filter, jump position and sort).
+// screen (its quick filter, tag and conditions, jump position and sort).
 import type { ExportArgs } from '$lib/bindings';
 import { listArgs, type ContactQuery } from '$lib/contacts/list';
 
