@@ -3,9 +3,9 @@
 
 use crm_core::contacts::{self, ContactListQuery};
 use crm_core::duplicates::{self, DuplicateQuery};
+use crm_core::import::{self, ImportArgs};
 use crm_core::list::Cursor;
 use crm_core::search::{self, SearchArgs};
-use crm_core::import::{self, ImportArgs};
 use crm_core::{demo, Error, ErrorCode, Store};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -30,8 +30,18 @@ fn write_contact_list(path: &std::path::Path, rows: u64) -> Result<(), Error> {
     let file = std::fs::File::create(path).map_err(io)?;
     let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
     let header = [
-        "First Name", "Last Name", "Job Title", "Department", "Company", "E-mail 1 - Value", "E-mail 2 - Value",
-        "Phone 1 - Value", "Street", "City", "Postal Code", "Country",
+        "First Name",
+        "Last Name",
+        "Job Title",
+        "Department",
+        "Company",
+        "E-mail 1 - Value",
+        "E-mail 2 - Value",
+        "Phone 1 - Value",
+        "Street",
+        "City",
+        "Postal Code",
+        "Country",
     ];
     let csv_err = |e: csv::Error| Error::new(ErrorCode::Io, format!("Cannot write the file: {e}"));
     out.write_record(header).map_err(csv_err)?;
@@ -42,8 +52,17 @@ fn write_contact_list(path: &std::path::Path, rows: u64) -> Result<(), Error> {
         let address = c.addresses.first().cloned().unwrap_or_default();
         let company = format!("{} {}", c.last_name, ["GmbH", "Ltd", "LLC", "ООО"][(i % 4) as usize]);
         let record = [
-            c.first_name.as_str(), &c.last_name, &c.title, &c.department, &company, email(0), email(1),
-            c.phones.first().map_or("", |p| p.value.as_str()), &address.street, &address.city, &address.postal_code,
+            c.first_name.as_str(),
+            &c.last_name,
+            &c.title,
+            &c.department,
+            &company,
+            email(0),
+            email(1),
+            c.phones.first().map_or("", |p| p.value.as_str()),
+            &address.street,
+            &address.city,
+            &address.postal_code,
             &address.country,
         ];
         out.write_record(record).map_err(csv_err)?;
@@ -161,7 +180,12 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
     let t = Instant::now();
     let args = ImportArgs { path: csv.display().to_string(), ..Default::default() };
     let report = import::import_contacts(&store, args, &mut |_| true)?;
-    add(format!("import a {n}-row, 12-column CSV ({} created)", report.created), t.elapsed().as_secs_f64(), "s", 10.0 * n as f64 / 1e6);
+    add(
+        format!("import a {n}-row, 12-column CSV ({} created)", report.created),
+        t.elapsed().as_secs_f64(),
+        "s",
+        10.0 * n as f64 / 1e6,
+    );
 
     drop(store);
     if keep.is_none() {

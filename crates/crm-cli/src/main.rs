@@ -50,7 +50,7 @@ enum Command {
         /// JSON arguments (`{}` when omitted; `-` reads them from standard input).
         args: Option<String>,
     },
-    /// Import a file: `crm import contacts list.csv --preset google --on-match update`.
+    /// Import a CSV, xlsx, xls, ods or vCard file: `crm import contacts list.csv --on-match update`.
     Import {
         /// What the file holds.
         #[arg(value_enum)]
@@ -79,6 +79,9 @@ enum Command {
         /// The delimiter when detection guesses wrong: , ; tab | :
         #[arg(long)]
         delimiter: Option<String>,
+        /// The sheet of an Excel or OpenDocument workbook (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Check and count everything, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -273,6 +276,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             date_format,
             encoding,
             delimiter,
+            sheet,
             dry_run,
         } => {
             let mapping = match mapping {
@@ -301,6 +305,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 path: file.display().to_string(),
                 encoding,
                 delimiter,
+                sheet,
                 preset,
                 mapping,
                 match_on,

@@ -3,33 +3,15 @@
 
 mod common;
 
+use common::importing::{contact_named, file, fixture, import};
 use crm_core::batches::{self, BatchArgs};
 use crm_core::contacts::{self, ContactListQuery};
-use crm_core::import::{import_contacts, ImportArgs, ImportReport, MatchOn, OnMatch};
+use crm_core::import::{import_contacts, ImportArgs, MatchOn, OnMatch};
 use crm_core::{ErrorCode, Store};
-use std::path::PathBuf;
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name).display().to_string()
-}
-
-fn import(store: &Store, args: ImportArgs) -> crm_core::Result<ImportReport> {
-    import_contacts(store, args, &mut |_| true)
-}
-
-fn file(path: String) -> ImportArgs {
-    ImportArgs { path, ..Default::default() }
-}
 
 fn names(store: &Store) -> Vec<String> {
     let page = store.read(|c| contacts::list(c, ContactListQuery { limit: 500, ..Default::default() })).unwrap();
     page.rows.into_iter().map(|r| r.display_name).collect()
-}
-
-fn contact_named(store: &Store, last: &str) -> contacts::Contact {
-    let page = store.read(|c| contacts::list(c, ContactListQuery { q: last.into(), ..Default::default() })).unwrap();
-    let id = page.rows.first().unwrap_or_else(|| panic!("no contact {last}")).id.clone();
-    store.read(|c| contacts::get(c, crm_core::IdArgs { id })).unwrap()
 }
 
 #[test]

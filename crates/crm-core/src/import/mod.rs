@@ -1,5 +1,6 @@
-//! Importing contact lists: CSV files of any dialect, mapped to contacts by
-//! their headers, checked row by row, matched against existing contacts, and
+//! Importing contact lists: CSV files of any dialect, sheets of Excel and
+//! OpenDocument workbooks, and vCard files, read as one kind of table, mapped to
+//! contacts by their headers, checked row by row, matched against existing contacts, and
 //! written through the write path in one transaction as one batch (so a crash,
 //! a cancel or a broken file leaves the database as it was, and `batch_undo`
 //! takes a finished import back).
@@ -7,6 +8,8 @@
 pub mod dates;
 pub mod mapping;
 pub mod source;
+pub mod vcard;
+pub mod workbook;
 
 use crate::contacts::{self, ContactInput};
 use crate::error::{Error, ErrorCode, Result};
@@ -59,6 +62,9 @@ pub struct ImportArgs {
     /// Overrides the detected delimiter: `,` `;` `tab` `|` `:`.
     #[ts(optional = nullable)]
     pub delimiter: Option<String>,
+    /// The sheet of an Excel or OpenDocument workbook to read (default: the first).
+    #[ts(optional = nullable)]
+    pub sheet: Option<String>,
     #[ts(optional = nullable)]
     pub preset: Option<Preset>,
     /// Header → `field[:slot]` (or null to ignore the column); unnamed columns are guessed.
@@ -439,21 +445,74 @@ fn column_of(error: &Error, origin: &HashMap<String, String>, header_of: &HashMa
     by_field.cloned()
 }
 
+/// Where the rows come from: a CSV file streamed with its dialect, or the rows
+/// a workbook or vCard reader has read whole.
+enum Input {
+    Csv(source::Dialect),
+    Read {
+        header: Vec<String>,
+        rows: Vec<source::Row>,
+        encoding: String,
+        /// The headers are target names (`email:2`): each column maps to itself.
+        exact: bool,
+    },
+}
+
+impl Input {
+    /// Reads the file as the format its name ending (or else its first bytes) says it is.
+    fn open(path: &Path, args: &ImportArgs) -> Result<Input> {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+        let mut start = Vec::with_capacity(64);
+        std::io::Read::read_to_end(&mut std::io::Read::take(source::open(path)?, 64), &mut start)
+            .map_err(|e| Error::io(&format!("Cannot read {}", path.display()), &e).with_field("path"))?;
+        let is_vcard = vcard::EXTENSIONS.contains(&ext.as_str());
+        if workbook::EXTENSIONS.contains(&ext.as_str()) || (!is_vcard && workbook::looks_like(&start)) {
+            let (_, table) = workbook::read(path, args.sheet.as_deref())?;
+            let header = table.header.iter().map(|h| h.trim().to_owned()).collect();
+            let rows = table.collect::<Result<Vec<_>>>()?;
+            return Ok(Input::Read { header, rows, encoding: String::new(), exact: false });
+        }
+        if is_vcard || vcard::looks_like(&start) {
+            let (encoding, table) = vcard::read(path)?;
+            let header = table.header.clone();
+            let rows = table.collect::<Result<Vec<_>>>()?;
+            return Ok(Input::Read { header, rows, encoding: encoding.name().to_owned(), exact: true });
+        }
+        let encoding = args.encoding.as_deref().map(source::encoding_by_name).transpose()?;
+        let delimiter = args.delimiter.as_deref().map(delimiter_byte).transpose()?;
+        Ok(Input::Csv(source::sniff(path, encoding, delimiter)?))
+    }
+
+    fn table(&self, path: &Path) -> Result<source::Table> {
+        match self {
+            Input::Csv(dialect) => source::open_table(path, dialect),
+            Input::Read { header, rows, .. } => Ok(source::Table::from_rows(header.clone(), rows.clone())),
+        }
+    }
+}
+
 /// Imports a file without progress reports (the registry's `import_contacts`).
 pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
     import_contacts(store, args, &mut |_| true)
 }
 
-/// Imports (or, with `dry_run`, rehearses importing) a CSV file of contacts.
+/// Imports (or, with `dry_run`, rehearses importing) a file of contacts: CSV,
+/// a workbook's sheet or vCards.
 /// `progress` hears the rows done so far now and then; returning false cancels.
 pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
     let path = Path::new(&args.path);
-    let encoding = args.encoding.as_deref().map(source::encoding_by_name).transpose()?;
-    let delimiter = args.delimiter.as_deref().map(delimiter_byte).transpose()?;
-    let dialect = source::sniff(path, encoding, delimiter)?;
-    let table = source::open_table(path, &dialect)?;
+    let input = Input::open(path, &args)?;
+    let table = input.table(path)?;
     let header = table.header.clone();
-    let targets = mapping::map_columns(&header, args.preset, args.mapping.as_ref())?;
+    let targets = match &input {
+        Input::Read { exact: true, .. } => {
+            let mut given: serde_json::Map<String, Value> =
+                header.iter().map(|h| (h.clone(), Value::String(h.clone()))).collect();
+            given.extend(args.mapping.clone().unwrap_or_default());
+            mapping::map_columns(&header, args.preset, Some(&given))?
+        }
+        _ => mapping::map_columns(&header, args.preset, args.mapping.as_ref())?,
+    };
     let named = targets.iter().any(|t| {
         matches!(t.field, Field::FirstName | Field::LastName | Field::FullName | Field::Company | Field::Email)
     });
@@ -468,12 +527,19 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
     // Pass 1, only when the file has dates: the whole column decides their format.
     let date_columns: Vec<usize> =
         targets.iter().enumerate().filter(|(_, t)| t.field == Field::Birthday).map(|(i, _)| i).collect();
-    let date_format: Option<String> = match (&args.date_format, date_columns.is_empty()) {
+    // A vCard reader writes every date it reads as YYYY-MM-DD.
+    let given_format = match &input {
+        Input::Read { exact: true, .. } if args.date_format.is_none() && !date_columns.is_empty() => {
+            Some("%Y-%m-%d".to_owned())
+        }
+        _ => args.date_format.clone(),
+    };
+    let date_format: Option<String> = match (&given_format, date_columns.is_empty()) {
         (Some(f), _) => Some(f.clone()),
         (None, true) => None,
         (None, false) => {
             let mut formats = vec![dates::ColumnFormats::default(); date_columns.len()];
-            for row in source::open_table(path, &dialect)? {
+            for row in input.table(path)? {
                 let row = row?;
                 for (n, i) in date_columns.iter().enumerate() {
                     formats[n].observe(row.fields.get(*i).map_or("", String::as_str));
@@ -507,10 +573,14 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
     let report = ImportReport {
         batch_id: None,
         dry_run: args.dry_run,
-        encoding: dialect.encoding.name().to_owned(),
-        delimiter: match dialect.delimiter {
-            b'\t' => "tab".into(),
-            d => (d as char).to_string(),
+        encoding: match &input {
+            Input::Csv(dialect) => dialect.encoding.name().to_owned(),
+            Input::Read { encoding, .. } => encoding.clone(),
+        },
+        delimiter: match &input {
+            Input::Csv(dialect) if dialect.delimiter == b'\t' => "tab".into(),
+            Input::Csv(dialect) => (dialect.delimiter as char).to_string(),
+            Input::Read { .. } => String::new(),
         },
         columns: header
             .iter()
@@ -558,7 +628,7 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
                     continue;
                 }
             };
-            for (column, message) in parsed.warnings {
+            for (column, message) in row.warnings.into_iter().chain(parsed.warnings) {
                 if report.warnings.len() < MAX_LISTED {
                     report.warnings.push(RowError { row: line, column, message });
                 }

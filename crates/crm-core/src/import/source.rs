@@ -33,11 +33,11 @@ pub fn encoding_by_name(name: &str) -> Result<&'static Encoding> {
     })
 }
 
-fn open(path: &Path) -> Result<File> {
+pub(crate) fn open(path: &Path) -> Result<File> {
     File::open(path).map_err(|e| Error::io(&format!("Cannot read {}", path.display()), &e).with_field("path"))
 }
 
-fn detect_encoding(sample: &[u8]) -> &'static Encoding {
+pub(crate) fn detect_encoding(sample: &[u8]) -> &'static Encoding {
     if let Some((encoding, _)) = Encoding::for_bom(sample) {
         return encoding;
     }
@@ -139,26 +139,47 @@ pub fn sniff(path: &Path, encoding: Option<&'static Encoding>, delimiter: Option
     Ok(Dialect { encoding, delimiter, skip_lines })
 }
 
-/// One record of the file: its 1-based line number of the first line and its fields.
+/// One record of the file: its 1-based line number of the first line (the row
+/// number in a spreadsheet) and its fields.
+#[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
     pub fields: Vec<String>,
+    /// What the reader left out of the record (column, message), reported with the row.
+    pub warnings: Vec<(Option<String>, String)>,
 }
 
-/// The header and a streaming iterator over the data rows.
+/// The header and an iterator over the data rows: streamed from a CSV file, or
+/// rows a workbook or vCard reader has already read.
 pub struct Table {
     pub header: Vec<String>,
-    records: csv::StringRecordsIntoIter<Box<dyn Read>>,
+    records: Records,
+}
+
+enum Records {
+    Csv(csv::StringRecordsIntoIter<Box<dyn Read>>),
+    Read(std::vec::IntoIter<Row>),
+}
+
+impl Table {
+    pub fn from_rows(header: Vec<String>, rows: Vec<Row>) -> Table {
+        Table { header, records: Records::Read(rows.into_iter()) }
+    }
 }
 
 impl Iterator for Table {
     type Item = Result<Row>;
     fn next(&mut self) -> Option<Result<Row>> {
-        let record = self.records.next()?;
+        let records = match &mut self.records {
+            Records::Csv(records) => records,
+            Records::Read(rows) => return rows.next().map(Ok),
+        };
+        let record = records.next()?;
         Some(match record {
             Ok(r) => Ok(Row {
                 line: r.position().map_or(0, |p| p.line()),
                 fields: r.iter().map(|f| crate::export::restore_cell(f.trim()).to_owned()).collect(),
+                warnings: Vec::new(),
             }),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -193,5 +214,5 @@ pub fn open_table(path: &Path, dialect: &Dialect) -> Result<Table> {
         }
     }
     let header = header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_owned()).collect();
-    Ok(Table { header, records: reader.into_records() })
+    Ok(Table { header, records: Records::Csv(reader.into_records()) })
 }

@@ -1,6 +1,8 @@
 #![allow(dead_code)]
 //! Shared by the integration tests: a store in a fresh temporary directory.
 
+pub mod importing;
+
 use crm_core::contacts::{self, Contact, ContactInput};
 use crm_core::Store;
 use tempfile::TempDir;
