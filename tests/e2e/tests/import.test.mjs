@@ -45,3 +45,21 @@ e2e('a Windows-1251 list is previewed, imported and undone', async ({ launch, cr
 	const weber = (await crm.call('contact_list', { q: 'Weber' })).rows[0];
 	assert.equal((await crm.call('contact_get', { id: weber.id })).birthday, '1980-04-03', 'the day came first');
 });
+
+e2e('an Excel workbook imports with its dates and phone numbers as typed', async ({ launch, crm }) => {
+	const app = await launch();
+	await openContacts(app);
+	await app.click('contacts-import');
+	await app.type('import-path', join(FIXTURE, '..', 'contacts.xlsx'));
+	await app.click('import-next');
+	await app.waitForText('import-created', '3');
+	await app.waitForText('import-preview', 'Шевченко');
+	await app.click('import-run');
+	await app.waitForText('import-result-created', '3');
+	await app.click('import-to-contacts');
+	await waitForRow(app, 'Jürgen Müller');
+	const olena = (await crm.call('contact_list', { q: 'Шевченко' })).rows[0];
+	const stored = await crm.call('contact_get', { id: olena.id });
+	assert.equal(stored.phones[0].value, '0501234567', 'the leading zero is kept');
+	assert.equal(stored.birthday, '1975-12-12', 'a date cell is a date');
+});

@@ -14,10 +14,12 @@ export const enImport = {
 	'import.file': 'File',
 	'import.choose': 'Choose file…',
 	'import.chooseAnother': 'Choose another file…',
+	'import.sheet': 'Sheet (Excel and OpenDocument files)',
+	'import.sheetPlaceholder': 'The first sheet',
 	'import.pathPlaceholder': 'or paste the path of the file',
 	'import.chooseTitle': 'Choose a contact list to import',
 	'import.fileHint':
-		'A CSV file from any program. Its encoding and delimiter are detected; you can set them below.',
+		'A CSV, Excel (xlsx, xls), OpenDocument (ods) or vCard (vcf) file from any program. The encoding and delimiter of a CSV are detected; you can set them below.',
 	'import.preset': 'Exported from',
 	'import.preset.none': 'Any program',
 	'import.preset.google': 'Google Contacts',

@@ -103,6 +103,7 @@ describe('import arguments', () => {
 			path: '/tmp/list.csv',
 			encoding: null,
 			delimiter: 'tab',
+			sheet: null,
 			preset: null,
 			mapping: null,
 			match_on: 'email',
@@ -112,7 +113,7 @@ describe('import arguments', () => {
 			preview_rows: 20
 		});
 		const run = importArgs(
-			{ ...options, preset: 'linkedin', encoding: 'windows-1251' },
+			{ ...options, preset: 'linkedin', encoding: 'windows-1251', sheet: ' Kontakte ' },
 			{ Position: 'title' },
 			' %d.%m.%Y ',
 			false
@@ -120,6 +121,7 @@ describe('import arguments', () => {
 		expect(run).toMatchObject({
 			preset: 'linkedin',
 			encoding: 'windows-1251',
+			sheet: 'Kontakte',
 			mapping: { Position: 'title' },
 			date_format: '%d.%m.%Y',
 			dry_run: false,

@@ -10,6 +10,8 @@ export interface ImportOptions {
 	encoding: string;
 	/** '' detects the delimiter. */
 	delimiter: string;
+	/** A workbook's sheet by name; '' takes the first. */
+	sheet: string;
 	match_on: MatchOn;
 	on_match: OnMatch;
 }
@@ -19,6 +21,7 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
 	preset: '',
 	encoding: '',
 	delimiter: '',
+	sheet: '',
 	match_on: 'email',
 	on_match: 'skip'
 };
@@ -51,6 +54,7 @@ export function importArgs(
 		path: options.path,
 		encoding: options.encoding || null,
 		delimiter: options.delimiter || null,
+		sheet: options.sheet.trim() || null,
 		preset: options.preset || null,
 		mapping: mappingArg(choices),
 		match_on: options.match_on,
