@@ -92,8 +92,9 @@ enum Command {
     Export {
         #[arg(value_enum)]
         target: ExportTarget,
-        #[arg(long, value_enum, default_value = "csv")]
-        format: ExportFormat,
+        /// csv, xlsx or vcf.
+        #[arg(long, value_parser = core_choice::<export::ExportFormat>, default_value = "csv")]
+        format: export::ExportFormat,
         #[arg(short, long = "output", value_name = "FILE")]
         output: PathBuf,
         /// `,` `;` or `tab`.
@@ -121,11 +122,6 @@ enum ImportTarget {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportTarget {
     Contacts,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ExportFormat {
-    Csv,
 }
 
 /// Parses an option value the way the core's commands name it in JSON (`name_company`, `google`),
@@ -349,11 +345,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Took back {} writes", report.reverted);
             }
         }
-        Command::Export { target: ExportTarget::Contacts, format: ExportFormat::Csv, output, delimiter, bom } => {
+        Command::Export { target: ExportTarget::Contacts, format, output, delimiter, bom } => {
             let store = open_existing(&db_path(&cli.db)?)?;
-            let args =
-                export::ExportArgs { path: output.display().to_string(), query: None, delimiter: Some(delimiter), bom };
-            let report = export::contacts_csv(&store, args)?;
+            let args = export::ExportArgs {
+                path: output.display().to_string(),
+                format,
+                query: None,
+                delimiter: Some(delimiter),
+                bom,
+            };
+            let report = export::contacts(&store, args)?;
             if json {
                 print_json(&report);
             } else {

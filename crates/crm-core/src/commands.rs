@@ -187,8 +187,8 @@ registry! {
     view_delete: write views::delete, (IdArgs) -> ();
     /// Imports a CSV file of contacts (`dry_run` to check and preview it first); undo with batch_undo.
     import_contacts: store crate::import::run, (crate::import::ImportArgs) -> crate::import::ImportReport;
-    /// Writes a list of contacts to a CSV file.
-    export_contacts: store crate::export::contacts_csv, (crate::export::ExportArgs) -> crate::export::ExportReport;
+    /// Writes a list of contacts to a CSV, .xlsx or vCard file.
+    export_contacts: store crate::export::contacts, (crate::export::ExportArgs) -> crate::export::ExportReport;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -287,6 +287,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::import::RowError::decl(cfg),
         crate::import::ColumnMapping::decl(cfg),
         crate::import::ImportReport::decl(cfg),
+        crate::export::ExportFormat::decl(cfg),
         crate::export::ExportArgs::decl(cfg),
         crate::export::ExportReport::decl(cfg),
         crate::list::Page::<()>::decl(cfg),

@@ -471,21 +471,23 @@ warnings: Array<RowError>,
  */
 preview: Array<ContactInput>, };
 
+export type ExportFormat = "csv" | "xlsx" | "vcf";
+
 export type ExportArgs = { 
 /**
  * Where to write the file.
  */
-path: string, 
+path: string, format: ExportFormat, 
 /**
  * The list to export (its filters and sort); all contacts when null.
  */
 query?: ContactListQuery | null, 
 /**
- * `,` (default), `;` or `tab`.
+ * CSV only: `,` (default), `;` or `tab`.
  */
 delimiter?: string | null, 
 /**
- * Start with a UTF-8 byte-order mark (Excel then reads the accents right).
+ * CSV only: start with a UTF-8 byte-order mark (Excel then reads the accents right).
  */
 bom: boolean, };
 

@@ -167,7 +167,11 @@ export const enImport = {
 	'import.toContacts': 'Go to contacts',
 
 	'export.open': 'Export',
-	'export.openHint': 'Export the contacts of this list to a CSV file',
+	'export.openHint': 'Export the contacts of this list to a CSV, Excel or vCard file',
+	'export.format': 'Format',
+	'export.format.csv': 'CSV',
+	'export.format.xlsx': 'Excel (.xlsx)',
+	'export.format.vcf': 'vCard (.vcf)',
 	'export.title': 'Export contacts',
 	'export.scopeFiltered': 'The contacts matching “{q}” are exported, in the list’s order.',
 	'export.scopeAll': 'All contacts are exported, in the list’s order.',
