@@ -45,8 +45,6 @@ export const enCustomers = {
 	'accounts.card.created': 'Account created',
 	'accounts.card.deleted': 'Account deleted',
 	'accounts.card.restored': 'Account restored',
-	'accounts.card.saved': 'All changes saved',
-	'accounts.card.unsaved': 'Unsaved changes',
 	'accounts.card.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
 	'accounts.card.updatedAt': 'Updated {date}',

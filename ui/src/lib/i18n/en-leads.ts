@@ -88,8 +88,6 @@ export const enLeads = {
 	'leads.record.restored': 'Lead restored',
 	'leads.record.restore': 'Restore',
 	'leads.record.deletedNotice': 'This lead is deleted.',
-	'leads.record.saved': 'All changes saved',
-	'leads.record.unsaved': 'Unsaved changes',
 	'leads.record.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
 	'leads.record.createdAt': 'Created {date}',
@@ -231,8 +229,6 @@ export const enLeads = {
 	'opportunities.record.restored': 'Opportunity restored',
 	'opportunities.record.restore': 'Restore',
 	'opportunities.record.deletedNotice': 'This opportunity is deleted.',
-	'opportunities.record.saved': 'All changes saved',
-	'opportunities.record.unsaved': 'Unsaved changes',
 	'opportunities.record.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
 	'opportunities.record.updatedAt': 'Updated {date}',

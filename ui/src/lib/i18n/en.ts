@@ -112,6 +112,8 @@ export const en = {
 	'shortcuts.then': 'then',
 
 	'common.save': 'Save',
+	'common.saved': 'All changes saved',
+	'common.unsaved': 'Unsaved changes',
 	'common.saving': 'Saving…',
 	'common.delete': 'Delete',
 	'common.deleting': 'Deleting…',
@@ -203,8 +205,6 @@ export const en = {
 	'contact.deleted': 'Contact deleted',
 	'contact.restored': 'Contact restored',
 	'contact.created': 'Contact created',
-	'contact.saved': 'All changes saved',
-	'contact.unsaved': 'Unsaved changes',
 	'contact.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
 	'contact.createdAt': 'Created {date}',
