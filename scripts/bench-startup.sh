@@ -58,6 +58,8 @@ DB=$WORK/outpost.db
 started=$(date +%s)
 "$CRM" --db "$DB" demo --contacts "$N" --seed 1 >/dev/null
 echo "bench-startup: $N demo contacts written in $(($(date +%s) - started)) s with $CRM" >&2
+# Flush the freshly written database to disk first, so the starts do not compete with its write-back.
+sync
 
 headless_display "$WORK/xvfb.log"
 headless_bus "$WORK" "$WORK/dbus.log"
