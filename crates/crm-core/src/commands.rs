@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, relationships,
-    search, settings, tags, timeline, views, AppInfo, IdArgs, NoArgs,
+    search, settings, tags, timeline, users, views, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -155,6 +155,8 @@ registry! {
     batch_undo: write batches::undo, (batches::BatchArgs) -> batches::UndoReport;
     /// Tags in use with their counts, for one record type or all.
     tag_list: read tags::list, (tags::TagQuery) -> Vec<tags::TagCount>;
+    /// The people records can belong to (owners), by name.
+    user_list: read users::list, (NoArgs) -> Vec<users::UserRow>;
     /// Adds and removes tags on many records at once (undo with batch_undo).
     bulk_tag: write bulk::tag, (bulk::BulkTag) -> bulk::BulkResult;
     /// Gives many records another owner (undo with batch_undo).
@@ -260,6 +262,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         batches::UndoReport::decl(cfg),
         tags::TagQuery::decl(cfg),
         tags::TagCount::decl(cfg),
+        users::UserRow::decl(cfg),
         bulk::ListType::decl(cfg),
         bulk::BulkTag::decl(cfg),
         bulk::BulkOwner::decl(cfg),

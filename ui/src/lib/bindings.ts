@@ -333,6 +333,8 @@ record_type?: string | null, };
 
 export type TagCount = { tag: string, count: number, };
 
+export type UserRow = { id: string, name: string, email: string, };
+
 export type ListType = "contact" | "account" | "lead" | "opportunity";
 
 export type BulkTag = { record_type: ListType, ids: Array<string>, add: Array<string>, remove: Array<string>, };
@@ -584,6 +586,7 @@ export type Commands = {
   records_merge: { args: MergeArgs, result: MergeResult },
   batch_undo: { args: BatchArgs, result: UndoReport },
   tag_list: { args: TagQuery, result: Array<TagCount> },
+  user_list: { args: NoArgs, result: Array<UserRow> },
   bulk_tag: { args: BulkTag, result: BulkResult },
   bulk_owner: { args: BulkOwner, result: BulkResult },
   bulk_delete: { args: BulkDelete, result: BulkResult },
