@@ -3,10 +3,9 @@ import type { Account } from '$lib/bindings';
 
 const api = vi.hoisted(() => ({ call: vi.fn() }));
 vi.mock('$lib/api', () => api);
-const { deleteAccounts } = await import('./actions');
 const { accountToInput, changedFields, draftFromAccount, emptyDraft, formFieldKey, prepareInput } =
 	await import('./form');
-const { DEFAULT_ACCOUNT_QUERY, flipOrder, listArgs, websiteHref, websiteText } =
+const { DEFAULT_ACCOUNT_QUERY, accountFilterFields, listArgs, websiteHref, websiteText } =
 	await import('./list');
 
 function account(partial: Partial<Account> = {}): Account {
@@ -43,15 +42,37 @@ function account(partial: Partial<Account> = {}): Account {
 }
 
 describe('accounts list', () => {
-	it('asks for a page of the query in name order', () => {
-		expect(listArgs({ desc: true, q: ' acme ' }, 'cur', 200)).toEqual({
+	it('asks for a page of the query with its sort and filters', () => {
+		const query = {
+			...DEFAULT_ACCOUNT_QUERY,
+			sort: 'industry',
+			desc: true,
+			q: ' acme ',
+			tag: 'key'
+		};
+		expect(listArgs(query, 'cur', 200)).toEqual({
+			sort: 'industry',
 			desc: true,
 			after: 'cur',
 			limit: 200,
 			q: 'acme',
-			starts_with: ''
+			starts_with: '',
+			tag: 'key'
 		});
-		expect(flipOrder(DEFAULT_ACCOUNT_QUERY)).toEqual({ desc: true, q: '' });
+	});
+
+	it('filters the type and rating by their values and the parent by whether there is one', () => {
+		const fields = accountFilterFields();
+		expect(fields.find((f) => f.id === 'account_type')?.choices?.map((c) => c.value)).toEqual([
+			'customer',
+			'prospect',
+			'partner',
+			'competitor',
+			'reseller',
+			'other'
+		]);
+		expect(fields.find((f) => f.id === 'rating')?.kind).toBe('choice');
+		expect(fields.find((f) => f.id === 'parent_id')?.kind).toBe('link');
 	});
 
 	it('shows and links websites', () => {
@@ -59,15 +80,6 @@ describe('accounts list', () => {
 		expect(websiteHref('acme.example')).toBe('https://acme.example');
 		expect(websiteHref('http://acme.example')).toBe('http://acme.example');
 		expect(websiteHref('  ')).toBeNull();
-	});
-
-	it('deletes in one batch', async () => {
-		api.call.mockResolvedValueOnce({ batch_id: 'b1', changed: 2 });
-		await deleteAccounts(['a1', 'a2']);
-		expect(api.call).toHaveBeenCalledWith('bulk_delete', {
-			record_type: 'account',
-			ids: ['a1', 'a2']
-		});
 	});
 });
 

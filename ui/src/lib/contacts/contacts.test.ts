@@ -13,7 +13,6 @@ import {
 	removeItem,
 	setPrimary
 } from './form';
-import { DEFAULT_CONTACT_QUERY, alphabetLetters, defaultAlphabet, sortBy } from './list';
 
 const saved: Contact = {
 	id: '0190-1',
@@ -155,30 +154,5 @@ describe('contact draft', () => {
 		const d = draftFromContact(saved);
 		const keys = [...d.emails, ...d.phones, ...d.addresses].map((r) => r.key);
 		expect(new Set(keys).size).toBe(keys.length);
-	});
-});
-
-describe('contacts list query', () => {
-	it('toggles the direction of the sorted column and resets for a new one', () => {
-		const byName = sortBy(DEFAULT_CONTACT_QUERY, 'name');
-		expect(byName).toMatchObject({ sort: 'name', desc: true });
-		expect(sortBy(byName, 'name')).toMatchObject({ sort: 'name', desc: false });
-		expect(sortBy({ ...byName, starts_with: 'M', q: 'x' }, 'city')).toEqual({
-			sort: 'city',
-			desc: false,
-			starts_with: '',
-			q: 'x',
-			tag: '',
-			conditions: []
-		});
-	});
-
-	it('offers the alphabet of the locale', () => {
-		expect(defaultAlphabet('ru-RU')).toBe('cyrillic');
-		expect(defaultAlphabet('uk-UA')).toBe('cyrillic');
-		expect(defaultAlphabet('de-AT')).toBe('latin');
-		expect(alphabetLetters('latin', 'en-US')).toHaveLength(26);
-		expect(alphabetLetters('cyrillic', 'uk-UA')).toContain('Ї');
-		expect(alphabetLetters('cyrillic', 'ru-RU')).toContain('Ё');
 	});
 });

@@ -1,26 +1,13 @@
-// The contacts list query: sort column and direction, quick filter, jump position, tag and field
-// conditions.
-import type { Condition, ContactListQuery, ContactRow, ContactSort } from '$lib/bindings';
+// The contacts list query, its arguments for contact_list, and the fields it can be filtered by.
+import type { ContactListQuery, ContactSort } from '$lib/bindings';
+import type { FilterField } from '$lib/list/filters';
+import { BASE_QUERY, filterArgs, type ListQuery } from '$lib/list/query';
 
-export interface ContactQuery {
+export interface ContactQuery extends ListQuery {
 	sort: ContactSort;
-	desc: boolean;
-	q: string;
-	starts_with: string;
-	/** Only contacts with this tag; '' or absent for any. */
-	tag?: string;
-	/** Field conditions, all of which must hold. */
-	conditions?: Condition[];
 }
 
-export const DEFAULT_CONTACT_QUERY: ContactQuery = {
-	sort: 'name',
-	desc: false,
-	q: '',
-	starts_with: '',
-	tag: '',
-	conditions: []
-};
+export const DEFAULT_CONTACT_QUERY: ContactQuery = { ...BASE_QUERY, sort: 'name' };
 
 /** The arguments of contact_list for one page of `query`. */
 export function listArgs(
@@ -28,43 +15,26 @@ export function listArgs(
 	after: string | null,
 	limit: number
 ): ContactListQuery {
-	const tag = query.tag ?? '';
-	const conditions = query.conditions ?? [];
 	return {
 		sort: query.sort,
 		desc: query.desc,
 		after,
 		limit,
-		q: query.q.trim(),
 		starts_with: query.starts_with,
-		...(tag !== '' ? { tag } : {}),
-		...(conditions.length > 0 ? { conditions } : {})
+		...filterArgs(query)
 	};
 }
 
-/**
- * The query after a click on a sortable column header: the same column flips the direction,
- * another column sorts ascending. The jump position belongs to the old order and is cleared.
- */
-export function sortBy(query: ContactQuery, column: ContactSort): ContactQuery {
-	if (query.sort === column) return { ...query, desc: !query.desc, starts_with: '' };
-	return { ...query, sort: column, desc: false, starts_with: '' };
-}
-
-/** Letters of the jump strips. */
-export const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
-export const RUSSIAN_LETTERS = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ'.split('');
-export const UKRAINIAN_LETTERS = 'АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЮЯ'.split('');
-
-export type Alphabet = 'latin' | 'cyrillic';
-
-/** The strip a locale starts with: Cyrillic for Russian and Ukrainian, Latin otherwise. */
-export function defaultAlphabet(locale: string): Alphabet {
-	const language = locale.toLowerCase().split(/[-_]/)[0];
-	return language === 'ru' || language === 'uk' ? 'cyrillic' : 'latin';
-}
-
-export function alphabetLetters(alphabet: Alphabet, locale: string): string[] {
-	if (alphabet === 'latin') return LATIN_LETTERS;
-	return locale.toLowerCase().startsWith('uk') ? UKRAINIAN_LETTERS : RUSSIAN_LETTERS;
-}
+/** The contact fields the core filters by, in the order they are offered. */
+export const CONTACT_FILTER_FIELDS: readonly FilterField[] = [
+	{ id: 'first_name', label: 'contacts.field.first_name' },
+	{ id: 'last_name', label: 'contacts.field.last_name' },
+	{ id: 'title', label: 'contacts.field.title' },
+	{ id: 'department', label: 'contacts.field.department' },
+	{ id: 'email', label: 'contacts.field.email' },
+	{ id: 'phone', label: 'contacts.field.phone' },
+	{ id: 'city', label: 'contacts.field.city' },
+	{ id: 'lead_source', label: 'contacts.field.lead_source' },
+	{ id: 'birthday', label: 'contacts.field.birthday' },
+	{ id: 'account_id', label: 'contacts.field.account_id', kind: 'link' }
+];

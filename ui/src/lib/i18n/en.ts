@@ -5,6 +5,7 @@
 import { enCustomers } from './en-customers';
 import { enImport } from './en-import';
 import { enLeads } from './en-leads';
+import { enLists } from './en-lists';
 
 export const en = {
 	'app.name': 'Outpost',
@@ -160,38 +161,19 @@ export const en = {
 	'contacts.total.other': '{count} contacts',
 	'contacts.filter': 'Filter contacts',
 	'contacts.filterPlaceholder': 'Filter by name, email, phone…',
-	'contacts.jumpTo': 'Jump to',
-	'contacts.jumpPlaceholder': 'Jump to…',
-	'contacts.jumpLetter': 'Jump to {letter}',
-	'contacts.jumpStrip': 'Jump to a letter',
-	'contacts.jumpActive': 'Starting at “{text}”',
-	'contacts.alphabetLatin': 'A–Z',
-	'contacts.alphabetCyrillic': 'А–Я',
-	'contacts.switchAlphabet': 'Switch alphabet',
 	'contacts.col.name': 'Name',
 	'contacts.col.email': 'Email',
 	'contacts.col.phone': 'Phone',
 	'contacts.col.city': 'City',
 	'contacts.col.title': 'Title',
 	'contacts.col.updated': 'Updated',
-	'contacts.sortAsc': 'sorted ascending',
-	'contacts.sortDesc': 'sorted descending',
-	'contacts.sortBy': 'Sort by {column}',
-	'contacts.selectAll': 'Select all loaded contacts',
-	'contacts.selectRow': 'Select {name}',
 	'contacts.selected.one': '{count} selected',
 	'contacts.selected.other': '{count} selected',
-	'contacts.clearSelection': 'Clear selection',
-	'contacts.bulkDelete': 'Delete',
 	'contacts.deleted.one': '{count} contact deleted',
 	'contacts.deleted.other': '{count} contacts deleted',
-	'contacts.restored.one': '{count} contact restored',
-	'contacts.restored.other': '{count} contacts restored',
-	'contacts.loadingMore': 'Loading more…',
 	'contacts.emptyTitle': 'No contacts yet',
 	'contacts.empty': 'No contacts yet — create one or import a list.',
 	'contacts.emptyFiltered': 'No contacts match “{q}”.',
-	'contacts.emptyJump': 'No contacts from “{text}” on.',
 	'contacts.unnamed': '(no name)',
 	'contacts.listLabel': 'Contacts list',
 	'contacts.keyboardHelp':
@@ -279,6 +261,7 @@ export const en = {
 	'settings.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.',
 	...enLeads,
+	...enLists,
 	...enCustomers,
 	...enImport
 } as const;

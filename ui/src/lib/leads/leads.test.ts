@@ -1,6 +1,5 @@
 import type { ConversionPreview, Lead, LeadSettings } from '$lib/bindings';
 import { describe, expect, it } from 'vitest';
-import { failedId } from './actions';
 import {
 	CREATE_NEW,
 	afterConversion,
@@ -22,8 +21,8 @@ import {
 	DEFAULT_LEAD_QUERY,
 	currentFilter,
 	filterByStatus,
-	leadListArgs,
-	sortLeadsBy
+	leadFilterFields,
+	leadListArgs
 } from './list';
 import {
 	addQuestion,
@@ -152,14 +151,17 @@ describe('leads list query', () => {
 			q: 'anna',
 			status: 'qualified'
 		});
-		const byScore = sortLeadsBy(q, 'score');
-		expect(byScore).toMatchObject({ sort: 'score', desc: true });
-		expect(sortLeadsBy(byScore, 'score').desc).toBe(false);
+		expect(leadListArgs({ ...q, starts_with: 'M', tag: 'fair' }, null, 50)).toMatchObject({
+			starts_with: 'M',
+			tag: 'fair',
+			status: 'qualified'
+		});
 	});
 
-	it('names the lead a batch stopped at', () => {
-		expect(failedId({ code: 'validation', message: 'x', row: 2 }, ['a', 'b', 'c'])).toBe('b');
-		expect(failedId({ code: 'validation', message: 'x' }, ['a'])).toBeNull();
+	it('filters the source and rating by their values', () => {
+		const source = leadFilterFields().find((f) => f.id === 'source');
+		expect(source?.kind).toBe('choice');
+		expect(source?.choices?.map((c) => c.value)).toContain('trade_show');
 	});
 });
 

@@ -188,7 +188,13 @@ describe('KeysetLoader', () => {
 	it('passes filter, jump and sort to the core', async () => {
 		vi.mocked(call).mockResolvedValue({ rows: [], next: null, total: 0 });
 		const loader = contactsLoader(50);
-		await loader.reset({ sort: 'city', desc: true, q: '  berlin ', starts_with: 'M' });
+		await loader.reset({
+			...DEFAULT_CONTACT_QUERY,
+			sort: 'city',
+			desc: true,
+			q: '  berlin ',
+			starts_with: 'M'
+		});
 		expect(call).toHaveBeenCalledWith('contact_list', {
 			sort: 'city',
 			desc: true,
