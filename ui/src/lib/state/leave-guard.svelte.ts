@@ -1,5 +1,7 @@
-// The unsaved-changes guard of a record form: the first attempt to leave with unsaved changes is
-// held back and shows a hint; repeating it within a few seconds leaves.
+// The unsaved-changes guard of a form: the first attempt to leave with unsaved changes is held
+// back and shows a hint; repeating it within a few seconds leaves.
+import { beforeNavigate } from '$app/navigation';
+import { onDestroy } from 'svelte';
 
 /** How long a held-back attempt keeps the way open. */
 export const LEAVE_ARMED_MS = 4000;
@@ -21,6 +23,19 @@ export class LeaveGuard {
 		}, LEAVE_ARMED_MS);
 	}
 
+	/**
+	 * A Cancel (button or Escape): with unsaved changes the first one is held back. Returns
+	 * whether the form may leave now.
+	 */
+	mayLeave(dirty: boolean): boolean {
+		if (dirty && !this.armed) {
+			this.arm();
+			return false;
+		}
+		this.leaving = true;
+		return true;
+	}
+
 	/** Stops the timer when the form goes away. */
 	dispose(): void {
 		this.#clearTimer();
@@ -30,4 +45,19 @@ export class LeaveGuard {
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = null;
 	}
+}
+
+/**
+ * The guard of the form being set up (call while the component initialises): navigation away is
+ * held back once while `holds()` is true (unsaved changes that are not being saved).
+ */
+export function leaveGuard(holds: () => boolean): LeaveGuard {
+	const guard = new LeaveGuard();
+	beforeNavigate((navigation) => {
+		if (guard.leaving || guard.armed || navigation.type === 'leave' || !holds()) return;
+		navigation.cancel();
+		guard.arm();
+	});
+	onDestroy(() => guard.dispose());
+	return guard;
 }

@@ -27,4 +27,13 @@ describe('the unsaved-changes guard', () => {
 		vi.advanceTimersByTime(LEAVE_ARMED_MS);
 		expect(guard.armed).toBe(true);
 	});
+
+	it('holds back the first Cancel with unsaved changes and lets the second leave', () => {
+		const guard = new LeaveGuard();
+		expect(guard.mayLeave(true)).toBe(false);
+		expect(guard.armed).toBe(true);
+		expect(guard.mayLeave(true)).toBe(true);
+		expect(guard.leaving).toBe(true);
+		expect(new LeaveGuard().mayLeave(false)).toBe(true);
+	});
 });
