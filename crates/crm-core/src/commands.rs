@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, relationships,
-    search, settings, tags, timeline, views, AppInfo, IdArgs, NoArgs,
+    search, settings, tags, timeline, totals, views, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -193,6 +193,8 @@ registry! {
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
     search: read search::search, (search::SearchArgs) -> search::SearchResults;
+    /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
+    totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
 }
 
 /// Every type the UI sees, declared once in TypeScript.
@@ -298,6 +300,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         search::SearchHit::decl(cfg),
         search::SearchGroup::decl(cfg),
         search::SearchResults::decl(cfg),
+        totals::TaxMode::decl(cfg),
+        totals::Discount::decl(cfg),
+        totals::LineInput::decl(cfg),
+        totals::TotalsInput::decl(cfg),
+        totals::LineTotals::decl(cfg),
+        totals::RateTotals::decl(cfg),
+        totals::Totals::decl(cfg),
     ]
 }
 

@@ -32,6 +32,7 @@ pub mod tags;
 pub mod text;
 pub mod time;
 pub mod timeline;
+pub mod totals;
 pub mod users;
 pub mod views;
 pub mod write;

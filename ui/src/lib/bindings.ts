@@ -541,6 +541,84 @@ export type SearchGroup = { record_type: string, hits: Array<SearchHit>, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
+export type TaxMode = "per_line" | "on_total" | "tax_included";
+
+export type Discount = { "percent": string } | { "amount": string };
+
+export type LineInput = { 
+/**
+ * Negative for a credit line.
+ */
+quantity: string, unit_price: string, discount?: Discount | null, 
+/**
+ * A fraction, 0 to 1 ("0.19" is 19 %).
+ */
+tax_rate: string, };
+
+export type TotalsInput = { 
+/**
+ * ISO 4217; gives the minor unit everything is rounded to.
+ */
+currency: string, tax_mode: TaxMode, lines: Array<LineInput>, 
+/**
+ * The overall discount, spread over the lines.
+ */
+discount?: Discount | null, 
+/**
+ * Shipping and handling (never discounted).
+ */
+shipping: string, shipping_tax_rate: string, };
+
+export type LineTotals = { 
+/**
+ * Quantity × unit price, rounded.
+ */
+amount: string, 
+/**
+ * The line's own discount: amount − net.
+ */
+discount: string, net: string, 
+/**
+ * The line's share of the overall discount.
+ */
+discount_share: string, 
+/**
+ * Net − discount share.
+ */
+discounted_net: string, tax: string, };
+
+export type RateTotals = { rate: string, 
+/**
+ * Without tax.
+ */
+net: string, tax: string, 
+/**
+ * Net + tax.
+ */
+gross: string, };
+
+export type Totals = { currency: string, tax_mode: TaxMode, lines: Array<LineTotals>, 
+/**
+ * One entry per rate, highest rate first.
+ */
+rates: Array<RateTotals>, 
+/**
+ * Sum of the line nets, before the overall discount.
+ */
+subtotal: string, 
+/**
+ * The overall discount (negative on a credit document).
+ */
+discount: string, shipping: string, shipping_tax: string, 
+/**
+ * Everything without tax, shipping included.
+ */
+net: string, tax: string, 
+/**
+ * What the customer pays.
+ */
+total: string, };
+
 /** Every command of the registry: its arguments and its result. */
 export type Commands = {
   app_info: { args: NoArgs, result: AppInfo },
@@ -603,4 +681,5 @@ export type Commands = {
   export_contacts: { args: ExportArgs, result: ExportReport },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
+  totals_compute: { args: TotalsInput, result: Totals },
 };
