@@ -6,8 +6,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, relationships,
-    search, settings, tags, timeline, totals, views, AppInfo, IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, price_books,
+    products, relationships, search, settings, tags, timeline, totals, views, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -193,6 +193,36 @@ registry! {
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
     search: read search::search, (search::SearchArgs) -> search::SearchResults;
+    /// Creates a product or service.
+    product_create: write products::create, (products::ProductInput) -> products::Product;
+    /// One product by id.
+    product_get: read products::get, (IdArgs) -> products::Product;
+    /// Changes a product: `{"id": "…", "changes": {"default_price": "12.50"}}`.
+    product_update: write products::update, (products::ProductUpdate) -> products::Product;
+    /// Deletes a product (it can be restored; its price book entries stay, shown as unavailable).
+    product_delete: write products::delete, (IdArgs) -> products::Product;
+    /// Restores a deleted product unless another product took its code.
+    product_restore: write products::restore, (IdArgs) -> products::Product;
+    /// A page of products by name or code, with quick filter.
+    product_list: read products::list, (products::ProductListQuery) -> crate::list::Page<products::ProductRow>;
+    /// Creates a price book (one currency; a new default replaces the currency's previous default).
+    price_book_create: write price_books::create, (price_books::PriceBookInput) -> price_books::PriceBook;
+    /// One price book by id.
+    price_book_get: read price_books::get, (IdArgs) -> price_books::PriceBook;
+    /// Changes a price book; its currency is fixed once it has prices.
+    price_book_update: write price_books::update, (price_books::PriceBookUpdate) -> price_books::PriceBook;
+    /// Deletes a price book.
+    price_book_delete: write price_books::delete, (IdArgs) -> price_books::PriceBook;
+    /// A page of price books by name.
+    price_book_list: read price_books::list, (price_books::PriceBookListQuery) -> crate::list::Page<price_books::PriceBook>;
+    /// Sets a product's unit price in a price book.
+    price_book_entry_set: write price_books::entry_set, (price_books::EntrySet) -> price_books::EntryRow;
+    /// Removes a product's price from a price book.
+    price_book_entry_remove: write price_books::entry_remove, (price_books::EntryKey) -> ();
+    /// A price book's prices with their products, by product name.
+    price_book_entries: read price_books::entries, (price_books::EntryListQuery) -> Vec<price_books::EntryRow>;
+    /// The unit price and tax rate a new line of a product takes from a price book (or its default price).
+    price_for: read price_books::price_for, (price_books::PriceQuery) -> price_books::Price;
     /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
     totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
 }
@@ -300,6 +330,24 @@ fn declarations(cfg: &Config) -> Vec<String> {
         search::SearchHit::decl(cfg),
         search::SearchGroup::decl(cfg),
         search::SearchResults::decl(cfg),
+        products::ProductKind::decl(cfg),
+        products::ProductInput::decl(cfg),
+        products::Product::decl(cfg),
+        products::ProductUpdate::decl(cfg),
+        products::ProductSort::decl(cfg),
+        products::ProductListQuery::decl(cfg),
+        products::ProductRow::decl(cfg),
+        price_books::PriceBookInput::decl(cfg),
+        price_books::PriceBook::decl(cfg),
+        price_books::PriceBookUpdate::decl(cfg),
+        price_books::PriceBookListQuery::decl(cfg),
+        price_books::EntrySet::decl(cfg),
+        price_books::EntryKey::decl(cfg),
+        price_books::EntryListQuery::decl(cfg),
+        price_books::EntryRow::decl(cfg),
+        price_books::PriceQuery::decl(cfg),
+        price_books::PriceSource::decl(cfg),
+        price_books::Price::decl(cfg),
         totals::TaxMode::decl(cfg),
         totals::Discount::decl(cfg),
         totals::LineInput::decl(cfg),

@@ -24,6 +24,8 @@ pub mod migrations;
 pub mod notes;
 pub mod opportunities;
 pub mod patch;
+pub mod price_books;
+pub mod products;
 pub mod relationships;
 pub mod search;
 pub mod settings;
@@ -47,7 +49,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 11] {
+pub fn record_kinds() -> [&'static write::RecordKind; 14] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -60,6 +62,9 @@ pub fn record_kinds() -> [&'static write::RecordKind; 11] {
         &attachments::ATTACHMENT,
         &views::VIEW,
         &users::USER,
+        &products::PRODUCT,
+        &price_books::PRICE_BOOK,
+        &price_books::PRICE_BOOK_ENTRY,
     ]
 }
 

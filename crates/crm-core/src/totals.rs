@@ -168,7 +168,7 @@ pub const MAX_LINES: usize = 1000;
 /// Largest quantity, price or amount accepted (keeps every product exact).
 const MAX_VALUE: Decimal = Decimal::from_parts(0xD4A5_0FFF, 0xE8, 0, false, 0); // 999_999_999_999
 /// Most decimals of a quantity or unit price.
-const MAX_DECIMALS: u32 = 6;
+pub(crate) const MAX_DECIMALS: u32 = 6;
 
 /// Rounds half away from zero to `minor` decimals, shown with exactly that many.
 pub fn round_money(value: Decimal, minor: u32) -> Decimal {
@@ -180,7 +180,7 @@ pub fn round_money(value: Decimal, minor: u32) -> Decimal {
     rounded
 }
 
-fn check_value(field: &str, value: Decimal, max_decimals: u32) -> Result<()> {
+pub(crate) fn check_value(field: &str, value: Decimal, max_decimals: u32) -> Result<()> {
     if value.abs() > MAX_VALUE {
         return Err(Error::invalid(field, format!("{value} is too large (at most {MAX_VALUE})")));
     }
@@ -190,7 +190,7 @@ fn check_value(field: &str, value: Decimal, max_decimals: u32) -> Result<()> {
     Ok(())
 }
 
-fn check_rate(field: &str, rate: Decimal) -> Result<()> {
+pub(crate) fn check_rate(field: &str, rate: Decimal) -> Result<()> {
     if rate.is_sign_negative() && !rate.is_zero() || rate > Decimal::ONE {
         return Err(Error::invalid(field, format!("A tax rate is a fraction from 0 to 1 (0.19 is 19 %), not {rate}")));
     }

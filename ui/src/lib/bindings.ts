@@ -541,6 +541,138 @@ export type SearchGroup = { record_type: string, hits: Array<SearchHit>, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
+export type ProductKind = "product" | "service";
+
+export type ProductInput = { 
+/**
+ * Unique among live products, ignoring case.
+ */
+code: string, name: string, kind: ProductKind, 
+/**
+ * "pcs", "h", "kg", …
+ */
+unit: string, description: string, 
+/**
+ * Inactive products stay on existing documents but are not offered for new lines.
+ */
+active: boolean, 
+/**
+ * A fraction from 0 to 1 ("0.19" is 19 %).
+ */
+tax_rate: string, 
+/**
+ * Decimal text in `currency`; null when the product has only price book prices.
+ */
+default_price: string | null, 
+/**
+ * ISO 4217 of the default price; empty takes the company's default currency.
+ */
+currency: string, tags: Array<string>, };
+
+export type Product = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Unique among live products, ignoring case.
+ */
+code: string, name: string, kind: ProductKind, 
+/**
+ * "pcs", "h", "kg", …
+ */
+unit: string, description: string, 
+/**
+ * Inactive products stay on existing documents but are not offered for new lines.
+ */
+active: boolean, 
+/**
+ * A fraction from 0 to 1 ("0.19" is 19 %).
+ */
+tax_rate: string, 
+/**
+ * Decimal text in `currency`; null when the product has only price book prices.
+ */
+default_price: string | null, 
+/**
+ * ISO 4217 of the default price; empty takes the company's default currency.
+ */
+currency: string, tags: Array<string>, };
+
+export type ProductUpdate = { id: string, changes: Partial<ProductInput>, };
+
+export type ProductSort = "name" | "code";
+
+export type ProductListQuery = { sort: ProductSort, desc: boolean, after: string | null, limit: number, 
+/**
+ * Quick filter on name, code and description.
+ */
+q: string, 
+/**
+ * Only active (true) or inactive (false) products.
+ */
+active?: boolean | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type ProductRow = { id: string, code: string, name: string, kind: ProductKind, unit: string, active: boolean, tax_rate: string, default_price: string | null, currency: string, };
+
+export type PriceBookInput = { name: string, 
+/**
+ * ISO 4217 of every price in the book; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * Inactive books are kept but offer no prices.
+ */
+active: boolean, 
+/**
+ * The book new documents in its currency start from; setting it clears the previous default.
+ */
+is_default: boolean, description: string, };
+
+export type PriceBook = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, name: string, 
+/**
+ * ISO 4217 of every price in the book; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * Inactive books are kept but offer no prices.
+ */
+active: boolean, 
+/**
+ * The book new documents in its currency start from; setting it clears the previous default.
+ */
+is_default: boolean, description: string, };
+
+export type PriceBookUpdate = { id: string, changes: Partial<PriceBookInput>, };
+
+export type PriceBookListQuery = { desc: boolean, after: string | null, limit: number, 
+/**
+ * Only active (true) or inactive (false) books.
+ */
+active?: boolean | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type EntrySet = { price_book_id: string, product_id: string, 
+/**
+ * Decimal text in the book's currency.
+ */
+unit_price: string, };
+
+export type EntryKey = { price_book_id: string, product_id: string, };
+
+export type EntryListQuery = { price_book_id: string, };
+
+export type EntryRow = { id: string, price_book_id: string, product_id: string, product_code: string, product_name: string, unit: string, unit_price: string, 
+/**
+ * False when the product was deleted or made inactive: the price stays but is not offered.
+ */
+available: boolean, };
+
+export type PriceQuery = { product_id: string, price_book_id?: string | null, };
+
+export type PriceSource = "price_book" | "default_price";
+
+export type Price = { product_id: string, price_book_id: string | null, unit_price: string, currency: string, 
+/**
+ * The product's tax rate, for the line.
+ */
+tax_rate: string, source: PriceSource, };
+
 export type TaxMode = "per_line" | "on_total" | "tax_included";
 
 export type Discount = { "percent": string } | { "amount": string };
@@ -681,5 +813,20 @@ export type Commands = {
   export_contacts: { args: ExportArgs, result: ExportReport },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
+  product_create: { args: ProductInput, result: Product },
+  product_get: { args: IdArgs, result: Product },
+  product_update: { args: ProductUpdate, result: Product },
+  product_delete: { args: IdArgs, result: Product },
+  product_restore: { args: IdArgs, result: Product },
+  product_list: { args: ProductListQuery, result: Page<ProductRow> },
+  price_book_create: { args: PriceBookInput, result: PriceBook },
+  price_book_get: { args: IdArgs, result: PriceBook },
+  price_book_update: { args: PriceBookUpdate, result: PriceBook },
+  price_book_delete: { args: IdArgs, result: PriceBook },
+  price_book_list: { args: PriceBookListQuery, result: Page<PriceBook> },
+  price_book_entry_set: { args: EntrySet, result: EntryRow },
+  price_book_entry_remove: { args: EntryKey, result: null },
+  price_book_entries: { args: EntryListQuery, result: Array<EntryRow> },
+  price_for: { args: PriceQuery, result: Price },
   totals_compute: { args: TotalsInput, result: Totals },
 };
