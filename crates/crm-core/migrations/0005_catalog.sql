@@ -58,3 +58,7 @@ CREATE TABLE price_book_entries (
 CREATE UNIQUE INDEX price_book_entries_by_book ON price_book_entries (price_book_id, product_id)
     WHERE deleted_at IS NULL;
 CREATE INDEX price_book_entries_by_product ON price_book_entries (product_id) WHERE deleted_at IS NULL;
+
+-- An opportunity's line items and their totals (JSON {price_book_id, tax_mode, discount, shipping,
+-- shipping_tax_rate, lines, totals}); while it has lines, its amount is their grand total.
+ALTER TABLE opportunities ADD COLUMN line_items TEXT;

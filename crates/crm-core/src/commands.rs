@@ -6,8 +6,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, price_books,
-    products, relationships, search, settings, tags, timeline, totals, views, AppInfo, IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, opportunity_lines,
+    price_books, products, relationships, search, settings, tags, timeline, totals, views, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -139,6 +139,8 @@ registry! {
     opportunity_restore: write opportunities::restore, (IdArgs) -> opportunities::Opportunity;
     /// A page of opportunities by name.
     opportunity_list: read opportunities::list, (opportunities::OpportunityListQuery) -> crate::list::Page<opportunities::OpportunityRow>;
+    /// Replaces an opportunity's line items (from a price book or free text); its amount becomes their grand total.
+    opportunity_lines_set: write opportunity_lines::set, (opportunity_lines::LinesSet) -> opportunities::Opportunity;
     /// The sales stages in order, with their probabilities.
     stage_list: read opportunities::stages, (NoArgs) -> Vec<opportunities::Stage>;
     /// Relates two accounts or contacts: `{"from": {"type": "contact", "id": "…"}, "to": {…}, "kind": "employee_of"}`.
@@ -273,6 +275,10 @@ fn declarations(cfg: &Config) -> Vec<String> {
         leads::ConversionResult::decl(cfg),
         opportunities::Stage::decl(cfg),
         opportunities::OpportunityInput::decl(cfg),
+        opportunity_lines::LineItemInput::decl(cfg),
+        opportunity_lines::LinesSet::decl(cfg),
+        opportunity_lines::LineItem::decl(cfg),
+        opportunity_lines::LineItems::decl(cfg),
         opportunities::Opportunity::decl(cfg),
         opportunities::OpportunityUpdate::decl(cfg),
         opportunities::OpportunityListQuery::decl(cfg),

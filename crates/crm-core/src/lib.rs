@@ -23,6 +23,7 @@ pub mod merge;
 pub mod migrations;
 pub mod notes;
 pub mod opportunities;
+pub mod opportunity_lines;
 pub mod patch;
 pub mod price_books;
 pub mod products;

@@ -219,11 +219,51 @@ stage: string,
  */
 probability: number | null, lead_source: string, description: string, tags: Array<string>, };
 
+export type LineItemInput = { 
+/**
+ * A catalog product; null for a free-text line.
+ */
+product_id?: string | null, 
+/**
+ * Empty takes the product's name; required on a free-text line.
+ */
+description: string, 
+/**
+ * Negative for a credit line.
+ */
+quantity: string, 
+/**
+ * Null takes the price from the price book (or the product's default price).
+ */
+unit_price: string | null, discount?: Discount | null, 
+/**
+ * Null takes the product's tax rate (0 on a free-text line).
+ */
+tax_rate: string | null, };
+
+export type LinesSet = { id: string, 
+/**
+ * In the opportunity's currency.
+ */
+price_book_id?: string | null, tax_mode: TaxMode, 
+/**
+ * An empty list removes the lines (the amount is editable again).
+ */
+lines: Array<LineItemInput>, discount?: Discount | null, shipping: string, shipping_tax_rate: string, };
+
+export type LineItem = { product_id: string | null, product_code: string, description: string, unit: string, quantity: string, unit_price: string, discount: Discount | null, tax_rate: string, };
+
+export type LineItems = { price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, lines: Array<LineItem>, totals: Totals, };
+
 export type Opportunity = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
 /**
  * The lead this deal was converted from.
  */
-lead_id: string | null, name: string, account_id: string, contact_id: string | null, 
+lead_id: string | null, 
+/**
+ * Products and services with their totals; while there are lines, the amount is their grand total.
+ */
+line_items: LineItems | null, name: string, account_id: string, contact_id: string | null, 
 /**
  * Decimal text in `currency`, e.g. "12500.00".
  */
@@ -786,6 +826,7 @@ export type Commands = {
   opportunity_delete: { args: IdArgs, result: Opportunity },
   opportunity_restore: { args: IdArgs, result: Opportunity },
   opportunity_list: { args: OpportunityListQuery, result: Page<OpportunityRow> },
+  opportunity_lines_set: { args: LinesSet, result: Opportunity },
   stage_list: { args: NoArgs, result: Array<Stage> },
   relationship_create: { args: RelationshipInput, result: RelationshipView },
   relationship_delete: { args: IdArgs, result: null },
