@@ -17,6 +17,7 @@ pub mod export;
 pub mod fields;
 pub mod import;
 pub mod leads;
+pub mod line_items;
 pub mod list;
 pub mod maintenance;
 pub mod merge;

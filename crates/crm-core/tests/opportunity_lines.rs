@@ -69,7 +69,13 @@ fn lines_take_prices_from_the_book_and_the_amount_follows_the_total() {
     assert_eq!(items["lines"][0]["description"], "Drill");
     assert_eq!(items["lines"][0]["unit_price"], "99.00");
     assert_eq!(items["lines"][0]["product_code"], "D-1");
+    assert_eq!(items["lines"][0]["unit"], "pcs");
     assert_eq!(items["lines"][1]["unit_price"], "5.50");
+    assert_eq!(items["lines"][1]["tax_rate"], "0.07");
+    assert_eq!(
+        (items["lines"][2]["tax_rate"].as_str(), items["lines"][2]["product_code"].as_str()),
+        (Some("0"), Some(""))
+    );
     let shares: Vec<&str> =
         items["totals"]["lines"].as_array().unwrap().iter().map(|l| l["discount_share"].as_str().unwrap()).collect();
     assert_eq!(shares, ["8.11", "0.75", "1.14"]);

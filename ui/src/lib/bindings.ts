@@ -219,15 +219,23 @@ stage: string,
  */
 probability: number | null, lead_source: string, description: string, tags: Array<string>, };
 
-export type LineItemInput = { 
+export type LineItem = { 
 /**
  * A catalog product; null for a free-text line.
  */
-product_id?: string | null, 
+product_id: string | null, 
+/**
+ * Copied from the product (a given value is replaced).
+ */
+product_code: string, 
 /**
  * Empty takes the product's name; required on a free-text line.
  */
 description: string, 
+/**
+ * Empty takes the product's unit.
+ */
+unit: string, 
 /**
  * Negative for a credit line.
  */
@@ -235,7 +243,7 @@ quantity: string,
 /**
  * Null takes the price from the price book (or the product's default price).
  */
-unit_price: string | null, discount?: Discount | null, 
+unit_price: string | null, discount: Discount | null, 
 /**
  * Null takes the product's tax rate (0 on a free-text line).
  */
@@ -249,9 +257,7 @@ price_book_id?: string | null, tax_mode: TaxMode,
 /**
  * An empty list removes the lines (the amount is editable again).
  */
-lines: Array<LineItemInput>, discount?: Discount | null, shipping: string, shipping_tax_rate: string, };
-
-export type LineItem = { product_id: string | null, product_code: string, description: string, unit: string, quantity: string, unit_price: string, discount: Discount | null, tax_rate: string, };
+lines: Array<LineItem>, discount?: Discount | null, shipping: string, shipping_tax_rate: string, };
 
 export type LineItems = { price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, lines: Array<LineItem>, totals: Totals, };
 
