@@ -7,7 +7,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, opportunity_lines,
-    price_books, products, relationships, search, settings, tags, timeline, totals, views, AppInfo, IdArgs, NoArgs,
+    price_books, products, quotes, relationships, search, settings, tags, timeline, totals, views, AppInfo, IdArgs,
+    NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -225,6 +226,20 @@ registry! {
     price_book_entries: read price_books::entries, (price_books::EntryListQuery) -> Vec<price_books::EntryRow>;
     /// The unit price and tax rate a new line of a product takes from a price book (or its default price).
     price_for: read price_books::price_for, (price_books::PriceQuery) -> price_books::Price;
+    /// Creates a draft quote with the next number (from an opportunity, its lines are copied unless lines are given).
+    quote_create: write quotes::create, (quotes::QuoteInput) -> quotes::Quote;
+    /// One quote by id, with its stored totals.
+    quote_get: read quotes::get, (IdArgs) -> quotes::Quote;
+    /// Changes a draft quote; its totals are computed again.
+    quote_update: write quotes::update, (quotes::QuoteUpdate) -> quotes::Quote;
+    /// Moves a quote: draft → sent → accepted, rejected or expired.
+    quote_set_status: write quotes::set_status, (quotes::QuoteStatusChange) -> quotes::Quote;
+    /// Deletes a draft quote (it can be restored).
+    quote_delete: write quotes::delete, (IdArgs) -> quotes::Quote;
+    /// Restores a deleted quote.
+    quote_restore: write quotes::restore, (IdArgs) -> quotes::Quote;
+    /// A page of quotes by number, filtered by status, account, opportunity.
+    quote_list: read quotes::list, (quotes::QuoteListQuery) -> crate::list::Page<quotes::QuoteRow>;
     /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
     totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
 }
@@ -353,6 +368,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         price_books::PriceQuery::decl(cfg),
         price_books::PriceSource::decl(cfg),
         price_books::Price::decl(cfg),
+        quotes::QuoteStatus::decl(cfg),
+        quotes::QuoteInput::decl(cfg),
+        quotes::Quote::decl(cfg),
+        quotes::QuoteUpdate::decl(cfg),
+        quotes::QuoteStatusChange::decl(cfg),
+        quotes::QuoteListQuery::decl(cfg),
+        quotes::QuoteRow::decl(cfg),
         totals::TaxMode::decl(cfg),
         totals::Discount::decl(cfg),
         totals::LineInput::decl(cfg),

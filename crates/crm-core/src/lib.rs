@@ -28,6 +28,7 @@ pub mod opportunity_lines;
 pub mod patch;
 pub mod price_books;
 pub mod products;
+pub mod quotes;
 pub mod relationships;
 pub mod search;
 pub mod settings;
@@ -51,7 +52,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 14] {
+pub fn record_kinds() -> [&'static write::RecordKind; 15] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -67,6 +68,7 @@ pub fn record_kinds() -> [&'static write::RecordKind; 14] {
         &products::PRODUCT,
         &price_books::PRICE_BOOK,
         &price_books::PRICE_BOOK_ENTRY,
+        &quotes::QUOTE,
     ]
 }
 

@@ -719,6 +719,76 @@ export type Price = { product_id: string, price_book_id: string | null, unit_pri
  */
 tax_rate: string, source: PriceSource, };
 
+export type QuoteStatus = "draft" | "sent" | "accepted" | "rejected" | "expired";
+
+export type QuoteInput = { 
+/**
+ * Empty takes the opportunity's name.
+ */
+subject: string, account_id: string | null, contact_id: string | null, 
+/**
+ * The deal the quote is for; a new quote without lines copies the deal's lines.
+ */
+opportunity_id: string | null, 
+/**
+ * ISO date.
+ */
+valid_until: string | null, 
+/**
+ * ISO 4217; empty takes the opportunity's, else the company's default currency.
+ */
+currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, 
+/**
+ * Payment and delivery terms printed on the quote.
+ */
+terms: string, lines: Array<LineItem>, tags: Array<string>, };
+
+export type Quote = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Given on creation: Q-00001, Q-00002, …
+ */
+number: string, status: QuoteStatus, 
+/**
+ * Computed by the core when the lines or terms last changed.
+ */
+totals: Totals, 
+/**
+ * Empty takes the opportunity's name.
+ */
+subject: string, account_id: string | null, contact_id: string | null, 
+/**
+ * The deal the quote is for; a new quote without lines copies the deal's lines.
+ */
+opportunity_id: string | null, 
+/**
+ * ISO date.
+ */
+valid_until: string | null, 
+/**
+ * ISO 4217; empty takes the opportunity's, else the company's default currency.
+ */
+currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, 
+/**
+ * Payment and delivery terms printed on the quote.
+ */
+terms: string, lines: Array<LineItem>, tags: Array<string>, };
+
+export type QuoteUpdate = { id: string, changes: Partial<QuoteInput>, };
+
+export type QuoteStatusChange = { id: string, status: QuoteStatus, };
+
+export type QuoteListQuery = { 
+/**
+ * Newest number first when true.
+ */
+desc: boolean, after: string | null, limit: number, 
+/**
+ * Quick filter on number and subject.
+ */
+q: string, status?: QuoteStatus | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type QuoteRow = { id: string, number: string, subject: string, status: QuoteStatus, account_id: string | null, valid_until: string | null, currency: string, total: string, };
+
 export type TaxMode = "per_line" | "on_total" | "tax_included";
 
 export type Discount = { "percent": string } | { "amount": string };
@@ -875,5 +945,12 @@ export type Commands = {
   price_book_entry_remove: { args: EntryKey, result: null },
   price_book_entries: { args: EntryListQuery, result: Array<EntryRow> },
   price_for: { args: PriceQuery, result: Price },
+  quote_create: { args: QuoteInput, result: Quote },
+  quote_get: { args: IdArgs, result: Quote },
+  quote_update: { args: QuoteUpdate, result: Quote },
+  quote_set_status: { args: QuoteStatusChange, result: Quote },
+  quote_delete: { args: IdArgs, result: Quote },
+  quote_restore: { args: IdArgs, result: Quote },
+  quote_list: { args: QuoteListQuery, result: Page<QuoteRow> },
   totals_compute: { args: TotalsInput, result: Totals },
 };
