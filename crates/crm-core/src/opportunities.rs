@@ -88,6 +88,7 @@ pub struct Opportunity {
     /// The lead this deal was converted from.
     pub lead_id: Option<String>,
     /// Products and services with their totals; while there are lines, the amount is their grand total.
+    #[ts(optional = nullable)]
     pub line_items: Option<crate::opportunity_lines::LineItems>,
     #[serde(flatten)]
     #[ts(flatten)]

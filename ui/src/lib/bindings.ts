@@ -269,7 +269,7 @@ lead_id: string | null,
 /**
  * Products and services with their totals; while there are lines, the amount is their grand total.
  */
-line_items: LineItems | null, name: string, account_id: string, contact_id: string | null, 
+line_items?: LineItems | null, name: string, account_id: string, contact_id: string | null, 
 /**
  * Decimal text in `currency`, e.g. "12500.00".
  */
