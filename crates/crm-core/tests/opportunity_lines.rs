@@ -168,3 +168,19 @@ fn refused_lines_name_the_line_and_field() {
     ok(&t, "opportunity_delete", json!({"id": s.deal}));
     assert_eq!(set(json!({"id": s.deal, "lines": []})).0, ErrorCode::Conflict);
 }
+
+#[test]
+fn deals_of_a_schema_3_database_keep_their_amount_and_can_take_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v3.db");
+    std::fs::copy(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v3.db"), &copy).unwrap();
+    let store = Store::open(&copy).unwrap();
+    let deal = ok(&store, "opportunity_get", json!({"id": "opp-1"}));
+    assert_eq!((deal["amount"].as_str(), deal["line_items"].is_null()), (Some("12500.00"), true));
+    let deal = ok(
+        &store,
+        "opportunity_lines_set",
+        json!({"id": "opp-1", "lines": [{"description": "Scaffolding, 4 weeks", "quantity": "4", "unit": "wk", "unit_price": "3000.00"}]}),
+    );
+    assert_eq!(deal["amount"], "12000.00");
+}
