@@ -305,11 +305,6 @@ pub fn compute(input: &TotalsInput) -> Result<Totals> {
 
     let subtotal = money(lines.iter().map(|l| l.net).sum());
     let discount = match input.discount {
-        Some(d)
-            if subtotal.is_zero() && d != Discount::Percent(Decimal::ZERO) && d != Discount::Amount(Decimal::ZERO) =>
-        {
-            return Err(Error::invalid("discount", "There is nothing to discount: the lines add up to zero"));
-        }
         Some(d) => money(discount_of("discount", d, subtotal, minor)?),
         None => money(Decimal::ZERO),
     };
