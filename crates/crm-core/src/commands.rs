@@ -6,8 +6,9 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, relationships,
-    search, settings, tags, timeline, users, views, AppInfo, IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, opportunity_lines,
+    price_books, products, quotes, relationships, search, settings, tags, timeline, totals, users, views, AppInfo,
+    IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -139,6 +140,8 @@ registry! {
     opportunity_restore: write opportunities::restore, (IdArgs) -> opportunities::Opportunity;
     /// A page of opportunities by name.
     opportunity_list: read opportunities::list, (opportunities::OpportunityListQuery) -> crate::list::Page<opportunities::OpportunityRow>;
+    /// Replaces an opportunity's line items (from a price book or free text); its amount becomes their grand total.
+    opportunity_lines_set: write opportunity_lines::set, (opportunity_lines::LinesSet) -> opportunities::Opportunity;
     /// The sales stages in order, with their probabilities.
     stage_list: read opportunities::stages, (NoArgs) -> Vec<opportunities::Stage>;
     /// Relates two accounts or contacts: `{"from": {"type": "contact", "id": "…"}, "to": {…}, "kind": "employee_of"}`.
@@ -195,6 +198,52 @@ registry! {
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
     search: read search::search, (search::SearchArgs) -> search::SearchResults;
+    /// Creates a product or service.
+    product_create: write products::create, (products::ProductInput) -> products::Product;
+    /// One product by id.
+    product_get: read products::get, (IdArgs) -> products::Product;
+    /// Changes a product: `{"id": "…", "changes": {"default_price": "12.50"}}`.
+    product_update: write products::update, (products::ProductUpdate) -> products::Product;
+    /// Deletes a product (it can be restored; its price book entries stay, shown as unavailable).
+    product_delete: write products::delete, (IdArgs) -> products::Product;
+    /// Restores a deleted product unless another product took its code.
+    product_restore: write products::restore, (IdArgs) -> products::Product;
+    /// A page of products by name or code, with quick filter.
+    product_list: read products::list, (products::ProductListQuery) -> crate::list::Page<products::ProductRow>;
+    /// Creates a price book (one currency; a new default replaces the currency's previous default).
+    price_book_create: write price_books::create, (price_books::PriceBookInput) -> price_books::PriceBook;
+    /// One price book by id.
+    price_book_get: read price_books::get, (IdArgs) -> price_books::PriceBook;
+    /// Changes a price book; its currency is fixed once it has prices.
+    price_book_update: write price_books::update, (price_books::PriceBookUpdate) -> price_books::PriceBook;
+    /// Deletes a price book.
+    price_book_delete: write price_books::delete, (IdArgs) -> price_books::PriceBook;
+    /// A page of price books by name.
+    price_book_list: read price_books::list, (price_books::PriceBookListQuery) -> crate::list::Page<price_books::PriceBook>;
+    /// Sets a product's unit price in a price book.
+    price_book_entry_set: write price_books::entry_set, (price_books::EntrySet) -> price_books::EntryRow;
+    /// Removes a product's price from a price book.
+    price_book_entry_remove: write price_books::entry_remove, (price_books::EntryKey) -> ();
+    /// A price book's prices with their products, by product name.
+    price_book_entries: read price_books::entries, (price_books::EntryListQuery) -> Vec<price_books::EntryRow>;
+    /// The unit price and tax rate a new line of a product takes from a price book (or its default price).
+    price_for: read price_books::price_for, (price_books::PriceQuery) -> price_books::Price;
+    /// Creates a draft quote with the next number (from an opportunity, its lines are copied unless lines are given).
+    quote_create: write quotes::create, (quotes::QuoteInput) -> quotes::Quote;
+    /// One quote by id, with its stored totals.
+    quote_get: read quotes::get, (IdArgs) -> quotes::Quote;
+    /// Changes a draft quote; its totals are computed again.
+    quote_update: write quotes::update, (quotes::QuoteUpdate) -> quotes::Quote;
+    /// Moves a quote: draft → sent → accepted, rejected or expired.
+    quote_set_status: write quotes::set_status, (quotes::QuoteStatusChange) -> quotes::Quote;
+    /// Deletes a draft quote (it can be restored).
+    quote_delete: write quotes::delete, (IdArgs) -> quotes::Quote;
+    /// Restores a deleted quote.
+    quote_restore: write quotes::restore, (IdArgs) -> quotes::Quote;
+    /// A page of quotes by number, filtered by status, account, opportunity.
+    quote_list: read quotes::list, (quotes::QuoteListQuery) -> crate::list::Page<quotes::QuoteRow>;
+    /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
+    totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
 }
 
 /// Every type the UI sees, declared once in TypeScript.
@@ -243,6 +292,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         leads::ConversionResult::decl(cfg),
         opportunities::Stage::decl(cfg),
         opportunities::OpportunityInput::decl(cfg),
+        crate::line_items::LineItem::decl(cfg),
+        opportunity_lines::LinesSet::decl(cfg),
+        opportunity_lines::LineItems::decl(cfg),
         opportunities::Opportunity::decl(cfg),
         opportunities::OpportunityUpdate::decl(cfg),
         opportunities::OpportunityListQuery::decl(cfg),
@@ -301,6 +353,38 @@ fn declarations(cfg: &Config) -> Vec<String> {
         search::SearchHit::decl(cfg),
         search::SearchGroup::decl(cfg),
         search::SearchResults::decl(cfg),
+        products::ProductKind::decl(cfg),
+        products::ProductInput::decl(cfg),
+        products::Product::decl(cfg),
+        products::ProductUpdate::decl(cfg),
+        products::ProductSort::decl(cfg),
+        products::ProductListQuery::decl(cfg),
+        products::ProductRow::decl(cfg),
+        price_books::PriceBookInput::decl(cfg),
+        price_books::PriceBook::decl(cfg),
+        price_books::PriceBookUpdate::decl(cfg),
+        price_books::PriceBookListQuery::decl(cfg),
+        price_books::EntrySet::decl(cfg),
+        price_books::EntryKey::decl(cfg),
+        price_books::EntryListQuery::decl(cfg),
+        price_books::EntryRow::decl(cfg),
+        price_books::PriceQuery::decl(cfg),
+        price_books::PriceSource::decl(cfg),
+        price_books::Price::decl(cfg),
+        quotes::QuoteStatus::decl(cfg),
+        quotes::QuoteInput::decl(cfg),
+        quotes::Quote::decl(cfg),
+        quotes::QuoteUpdate::decl(cfg),
+        quotes::QuoteStatusChange::decl(cfg),
+        quotes::QuoteListQuery::decl(cfg),
+        quotes::QuoteRow::decl(cfg),
+        totals::TaxMode::decl(cfg),
+        totals::Discount::decl(cfg),
+        totals::LineInput::decl(cfg),
+        totals::TotalsInput::decl(cfg),
+        totals::LineTotals::decl(cfg),
+        totals::RateTotals::decl(cfg),
+        totals::Totals::decl(cfg),
     ]
 }
 

@@ -17,13 +17,18 @@ pub mod export;
 pub mod fields;
 pub mod import;
 pub mod leads;
+pub mod line_items;
 pub mod list;
 pub mod maintenance;
 pub mod merge;
 pub mod migrations;
 pub mod notes;
 pub mod opportunities;
+pub mod opportunity_lines;
 pub mod patch;
+pub mod price_books;
+pub mod products;
+pub mod quotes;
 pub mod relationships;
 pub mod search;
 pub mod settings;
@@ -32,6 +37,7 @@ pub mod tags;
 pub mod text;
 pub mod time;
 pub mod timeline;
+pub mod totals;
 pub mod users;
 pub mod views;
 pub mod write;
@@ -46,7 +52,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 11] {
+pub fn record_kinds() -> [&'static write::RecordKind; 15] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -59,6 +65,10 @@ pub fn record_kinds() -> [&'static write::RecordKind; 11] {
         &attachments::ATTACHMENT,
         &views::VIEW,
         &users::USER,
+        &products::PRODUCT,
+        &price_books::PRICE_BOOK,
+        &price_books::PRICE_BOOK_ENTRY,
+        &quotes::QUOTE,
     ]
 }
 

@@ -14,6 +14,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_accounts.sql"),
     include_str!("../migrations/0003_customers.sql"),
+    include_str!("../migrations/0005_catalog.sql"),
+    include_str!("../migrations/0006_quotes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -17,7 +17,7 @@ use ts_rs::TS;
 pub static OPPORTUNITY: RecordKind = RecordKind {
     name: "opportunity",
     table: "opportunities",
-    json_columns: &["tags"],
+    json_columns: &["tags", "line_items"],
     derived: &["sort_name"],
     tagged: true,
     search: Some(SearchSpec {
@@ -87,6 +87,9 @@ pub struct Opportunity {
     pub owner_id: Option<String>,
     /// The lead this deal was converted from.
     pub lead_id: Option<String>,
+    /// Products and services with their totals; while there are lines, the amount is their grand total.
+    #[ts(optional = nullable)]
+    pub line_items: Option<crate::opportunity_lines::LineItems>,
     #[serde(flatten)]
     #[ts(flatten)]
     pub fields: OpportunityInput,
@@ -202,7 +205,7 @@ fn to_fields(o: &OpportunityInput) -> Result<Fields> {
 }
 
 const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, lead_id, name, account_id, contact_id,
-    amount, currency, close_date, stage, probability, lead_source, description, tags FROM opportunities";
+    amount, currency, close_date, stage, probability, lead_source, description, tags, line_items FROM opportunities";
 
 fn from_row(r: &Row) -> rusqlite::Result<Opportunity> {
     let amount: Option<String> = r.get(9)?;
@@ -213,6 +216,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Opportunity> {
         deleted_at: r.get(3)?,
         owner_id: r.get(4)?,
         lead_id: r.get(5)?,
+        line_items: match r.get::<_, Option<String>>(17)? {
+            Some(text) => Some(serde_json::from_str(&text).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(17, rusqlite::types::Type::Text, Box::new(e))
+            })?),
+            None => None,
+        },
         fields: OpportunityInput {
             name: r.get(6)?,
             account_id: r.get(7)?,
@@ -263,7 +272,17 @@ pub fn update(w: &mut Writer, args: OpportunityUpdate) -> Result<Opportunity> {
     if stage_changed && next.stage != current.fields.stage {
         next.probability = None; // a new stage brings its own probability unless one is given
     }
-    w.update(&OPPORTUNITY, &args.id, to_fields(&validate(w.conn(), &next)?)?)?;
+    let next = validate(w.conn(), &next)?;
+    if current.line_items.is_some() {
+        // The lines' totals are in this currency and make the amount.
+        if next.currency != current.fields.currency {
+            return Err(Error::invalid("currency", "The opportunity has lines in its currency; remove them first"));
+        }
+        if next.amount != current.fields.amount {
+            return Err(Error::invalid("amount", "The amount is the total of the opportunity's lines"));
+        }
+    }
+    w.update(&OPPORTUNITY, &args.id, to_fields(&next)?)?;
     get(w.conn(), IdArgs { id: args.id })
 }
 

@@ -77,6 +77,18 @@ const SEARCHABLE: &[Searchable] = &[
         subtitle_sql: "concat_ws(' · ', t.stage, nullif(t.amount || ' ' || t.currency, ''), t.close_date)",
     },
     Searchable {
+        record_type: "quote",
+        table: "quotes",
+        fts: "quotes_fts",
+        subtitle_sql: "concat_ws(' · ', t.subject, t.status, t.total || ' ' || t.currency)",
+    },
+    Searchable {
+        record_type: "product",
+        table: "products",
+        fts: "products_fts",
+        subtitle_sql: "concat_ws(' · ', t.code, nullif(t.unit, ''), nullif(t.default_price || ' ' || t.currency, ''))",
+    },
+    Searchable {
         record_type: "contact",
         table: "contacts",
         fts: "contacts_fts",

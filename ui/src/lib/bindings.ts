@@ -219,11 +219,57 @@ stage: string,
  */
 probability: number | null, lead_source: string, description: string, tags: Array<string>, };
 
+export type LineItem = { 
+/**
+ * A catalog product; null for a free-text line.
+ */
+product_id: string | null, 
+/**
+ * Copied from the product (a given value is replaced).
+ */
+product_code: string, 
+/**
+ * Empty takes the product's name; required on a free-text line.
+ */
+description: string, 
+/**
+ * Empty takes the product's unit.
+ */
+unit: string, 
+/**
+ * Negative for a credit line.
+ */
+quantity: string, 
+/**
+ * Null takes the price from the price book (or the product's default price).
+ */
+unit_price: string | null, discount: Discount | null, 
+/**
+ * Null takes the product's tax rate (0 on a free-text line).
+ */
+tax_rate: string | null, };
+
+export type LinesSet = { id: string, 
+/**
+ * In the opportunity's currency.
+ */
+price_book_id?: string | null, tax_mode: TaxMode, 
+/**
+ * An empty list removes the lines (the amount is editable again).
+ */
+lines: Array<LineItem>, discount?: Discount | null, shipping: string, shipping_tax_rate: string, };
+
+export type LineItems = { price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, lines: Array<LineItem>, totals: Totals, };
+
 export type Opportunity = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
 /**
  * The lead this deal was converted from.
  */
-lead_id: string | null, name: string, account_id: string, contact_id: string | null, 
+lead_id: string | null, 
+/**
+ * Products and services with their totals; while there are lines, the amount is their grand total.
+ */
+line_items?: LineItems | null, name: string, account_id: string, contact_id: string | null, 
 /**
  * Decimal text in `currency`, e.g. "12500.00".
  */
@@ -543,6 +589,286 @@ export type SearchGroup = { record_type: string, hits: Array<SearchHit>, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
+export type ProductKind = "product" | "service";
+
+export type ProductInput = { 
+/**
+ * Unique among live products, ignoring case.
+ */
+code: string, name: string, kind: ProductKind, 
+/**
+ * "pcs", "h", "kg", …
+ */
+unit: string, description: string, 
+/**
+ * Inactive products stay on existing documents but are not offered for new lines.
+ */
+active: boolean, 
+/**
+ * A fraction from 0 to 1 ("0.19" is 19 %).
+ */
+tax_rate: string, 
+/**
+ * Decimal text in `currency`; null when the product has only price book prices.
+ */
+default_price: string | null, 
+/**
+ * ISO 4217 of the default price; empty takes the company's default currency.
+ */
+currency: string, tags: Array<string>, };
+
+export type Product = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Unique among live products, ignoring case.
+ */
+code: string, name: string, kind: ProductKind, 
+/**
+ * "pcs", "h", "kg", …
+ */
+unit: string, description: string, 
+/**
+ * Inactive products stay on existing documents but are not offered for new lines.
+ */
+active: boolean, 
+/**
+ * A fraction from 0 to 1 ("0.19" is 19 %).
+ */
+tax_rate: string, 
+/**
+ * Decimal text in `currency`; null when the product has only price book prices.
+ */
+default_price: string | null, 
+/**
+ * ISO 4217 of the default price; empty takes the company's default currency.
+ */
+currency: string, tags: Array<string>, };
+
+export type ProductUpdate = { id: string, changes: Partial<ProductInput>, };
+
+export type ProductSort = "name" | "code";
+
+export type ProductListQuery = { sort: ProductSort, desc: boolean, after: string | null, limit: number, 
+/**
+ * Quick filter on name, code and description.
+ */
+q: string, 
+/**
+ * Only active (true) or inactive (false) products.
+ */
+active?: boolean | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type ProductRow = { id: string, code: string, name: string, kind: ProductKind, unit: string, active: boolean, tax_rate: string, default_price: string | null, currency: string, };
+
+export type PriceBookInput = { name: string, 
+/**
+ * ISO 4217 of every price in the book; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * Inactive books are kept but offer no prices.
+ */
+active: boolean, 
+/**
+ * The book new documents in its currency start from; setting it clears the previous default.
+ */
+is_default: boolean, description: string, };
+
+export type PriceBook = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, name: string, 
+/**
+ * ISO 4217 of every price in the book; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * Inactive books are kept but offer no prices.
+ */
+active: boolean, 
+/**
+ * The book new documents in its currency start from; setting it clears the previous default.
+ */
+is_default: boolean, description: string, };
+
+export type PriceBookUpdate = { id: string, changes: Partial<PriceBookInput>, };
+
+export type PriceBookListQuery = { desc: boolean, after: string | null, limit: number, 
+/**
+ * Only active (true) or inactive (false) books.
+ */
+active?: boolean | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type EntrySet = { price_book_id: string, product_id: string, 
+/**
+ * Decimal text in the book's currency.
+ */
+unit_price: string, };
+
+export type EntryKey = { price_book_id: string, product_id: string, };
+
+export type EntryListQuery = { price_book_id: string, };
+
+export type EntryRow = { id: string, price_book_id: string, product_id: string, product_code: string, product_name: string, unit: string, unit_price: string, 
+/**
+ * False when the product was deleted or made inactive: the price stays but is not offered.
+ */
+available: boolean, };
+
+export type PriceQuery = { product_id: string, price_book_id?: string | null, };
+
+export type PriceSource = "price_book" | "default_price";
+
+export type Price = { product_id: string, price_book_id: string | null, unit_price: string, currency: string, 
+/**
+ * The product's tax rate, for the line.
+ */
+tax_rate: string, source: PriceSource, };
+
+export type QuoteStatus = "draft" | "sent" | "accepted" | "rejected" | "expired";
+
+export type QuoteInput = { 
+/**
+ * Empty takes the opportunity's name.
+ */
+subject: string, account_id: string | null, contact_id: string | null, 
+/**
+ * The deal the quote is for; a new quote without lines copies the deal's lines.
+ */
+opportunity_id: string | null, 
+/**
+ * ISO date.
+ */
+valid_until: string | null, 
+/**
+ * ISO 4217; empty takes the opportunity's, else the company's default currency.
+ */
+currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, 
+/**
+ * Payment and delivery terms printed on the quote.
+ */
+terms: string, lines: Array<LineItem>, tags: Array<string>, };
+
+export type Quote = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Given on creation: Q-00001, Q-00002, …
+ */
+number: string, status: QuoteStatus, 
+/**
+ * Computed by the core when the lines or terms last changed.
+ */
+totals: Totals, 
+/**
+ * Empty takes the opportunity's name.
+ */
+subject: string, account_id: string | null, contact_id: string | null, 
+/**
+ * The deal the quote is for; a new quote without lines copies the deal's lines.
+ */
+opportunity_id: string | null, 
+/**
+ * ISO date.
+ */
+valid_until: string | null, 
+/**
+ * ISO 4217; empty takes the opportunity's, else the company's default currency.
+ */
+currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, 
+/**
+ * Payment and delivery terms printed on the quote.
+ */
+terms: string, lines: Array<LineItem>, tags: Array<string>, };
+
+export type QuoteUpdate = { id: string, changes: Partial<QuoteInput>, };
+
+export type QuoteStatusChange = { id: string, status: QuoteStatus, };
+
+export type QuoteListQuery = { 
+/**
+ * Newest number first when true.
+ */
+desc: boolean, after: string | null, limit: number, 
+/**
+ * Quick filter on number and subject.
+ */
+q: string, status?: QuoteStatus | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type QuoteRow = { id: string, number: string, subject: string, status: QuoteStatus, account_id: string | null, valid_until: string | null, currency: string, total: string, };
+
+export type TaxMode = "per_line" | "on_total" | "tax_included";
+
+export type Discount = { "percent": string } | { "amount": string };
+
+export type LineInput = { 
+/**
+ * Negative for a credit line.
+ */
+quantity: string, unit_price: string, discount?: Discount | null, 
+/**
+ * A fraction, 0 to 1 ("0.19" is 19 %).
+ */
+tax_rate: string, };
+
+export type TotalsInput = { 
+/**
+ * ISO 4217; gives the minor unit everything is rounded to.
+ */
+currency: string, tax_mode: TaxMode, lines: Array<LineInput>, 
+/**
+ * The overall discount, spread over the lines.
+ */
+discount?: Discount | null, 
+/**
+ * Shipping and handling (never discounted).
+ */
+shipping: string, shipping_tax_rate: string, };
+
+export type LineTotals = { 
+/**
+ * Quantity × unit price, rounded.
+ */
+amount: string, 
+/**
+ * The line's own discount: amount − net.
+ */
+discount: string, net: string, 
+/**
+ * The line's share of the overall discount.
+ */
+discount_share: string, 
+/**
+ * Net − discount share.
+ */
+discounted_net: string, tax: string, };
+
+export type RateTotals = { rate: string, 
+/**
+ * Without tax.
+ */
+net: string, tax: string, 
+/**
+ * Net + tax.
+ */
+gross: string, };
+
+export type Totals = { currency: string, tax_mode: TaxMode, lines: Array<LineTotals>, 
+/**
+ * One entry per rate, highest rate first.
+ */
+rates: Array<RateTotals>, 
+/**
+ * Sum of the line nets, before the overall discount.
+ */
+subtotal: string, 
+/**
+ * The overall discount (negative on a credit document).
+ */
+discount: string, shipping: string, shipping_tax: string, 
+/**
+ * Everything without tax, shipping included.
+ */
+net: string, tax: string, 
+/**
+ * What the customer pays.
+ */
+total: string, };
+
 /** Every command of the registry: its arguments and its result. */
 export type Commands = {
   app_info: { args: NoArgs, result: AppInfo },
@@ -578,6 +904,7 @@ export type Commands = {
   opportunity_delete: { args: IdArgs, result: Opportunity },
   opportunity_restore: { args: IdArgs, result: Opportunity },
   opportunity_list: { args: OpportunityListQuery, result: Page<OpportunityRow> },
+  opportunity_lines_set: { args: LinesSet, result: Opportunity },
   stage_list: { args: NoArgs, result: Array<Stage> },
   relationship_create: { args: RelationshipInput, result: RelationshipView },
   relationship_delete: { args: IdArgs, result: null },
@@ -606,4 +933,27 @@ export type Commands = {
   export_contacts: { args: ExportArgs, result: ExportReport },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
+  product_create: { args: ProductInput, result: Product },
+  product_get: { args: IdArgs, result: Product },
+  product_update: { args: ProductUpdate, result: Product },
+  product_delete: { args: IdArgs, result: Product },
+  product_restore: { args: IdArgs, result: Product },
+  product_list: { args: ProductListQuery, result: Page<ProductRow> },
+  price_book_create: { args: PriceBookInput, result: PriceBook },
+  price_book_get: { args: IdArgs, result: PriceBook },
+  price_book_update: { args: PriceBookUpdate, result: PriceBook },
+  price_book_delete: { args: IdArgs, result: PriceBook },
+  price_book_list: { args: PriceBookListQuery, result: Page<PriceBook> },
+  price_book_entry_set: { args: EntrySet, result: EntryRow },
+  price_book_entry_remove: { args: EntryKey, result: null },
+  price_book_entries: { args: EntryListQuery, result: Array<EntryRow> },
+  price_for: { args: PriceQuery, result: Price },
+  quote_create: { args: QuoteInput, result: Quote },
+  quote_get: { args: IdArgs, result: Quote },
+  quote_update: { args: QuoteUpdate, result: Quote },
+  quote_set_status: { args: QuoteStatusChange, result: Quote },
+  quote_delete: { args: IdArgs, result: Quote },
+  quote_restore: { args: IdArgs, result: Quote },
+  quote_list: { args: QuoteListQuery, result: Page<QuoteRow> },
+  totals_compute: { args: TotalsInput, result: Totals },
 };

@@ -1,0 +1,425 @@
+//! Quotes: offers to a customer with line items and the totals the core computed,
+//! numbered on creation, moving draft → sent → accepted, rejected or expired.
+
+use crate::error::{Error, Result};
+use crate::fields::{check_len, clean_tags, trimmed, Address, MAX_TEXT};
+use crate::line_items::{check_book, resolve, totals, LineItem, Terms};
+use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::patch::apply_patch;
+use crate::totals::{Discount, TaxMode, Totals};
+use crate::write::{check_live, Fields, RecordKind, SearchSpec, Writer};
+use crate::{accounts, contacts, opportunities, IdArgs};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, Row};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+pub static QUOTE: RecordKind = RecordKind {
+    name: "quote",
+    table: "quotes",
+    json_columns: &["discount", "billing_address", "shipping_address", "lines", "totals", "tags"],
+    derived: &["totals", "total"],
+    tagged: true,
+    search: Some(SearchSpec {
+        table: "quotes_fts",
+        columns: &["number", "other"],
+        source: &["number", "subject"],
+        document: |f| {
+            let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+            vec![text("number"), text("subject")]
+        },
+    }),
+};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteStatus {
+    #[default]
+    Draft,
+    Sent,
+    Accepted,
+    Rejected,
+    Expired,
+}
+
+impl QuoteStatus {
+    /// The statuses a quote may move to. Only a draft can be edited or deleted.
+    pub fn next(self) -> &'static [QuoteStatus] {
+        use QuoteStatus::*;
+        match self {
+            Draft => &[Sent],
+            Sent => &[Accepted, Rejected, Expired],
+            Accepted | Rejected | Expired => &[],
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            QuoteStatus::Draft => "draft",
+            QuoteStatus::Sent => "sent",
+            QuoteStatus::Accepted => "accepted",
+            QuoteStatus::Rejected => "rejected",
+            QuoteStatus::Expired => "expired",
+        }
+    }
+}
+
+/// The editable fields of a quote. Missing fields take their empty value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuoteInput {
+    /// Empty takes the opportunity's name.
+    pub subject: String,
+    pub account_id: Option<String>,
+    pub contact_id: Option<String>,
+    /// The deal the quote is for; a new quote without lines copies the deal's lines.
+    pub opportunity_id: Option<String>,
+    /// ISO date.
+    pub valid_until: Option<String>,
+    /// ISO 4217; empty takes the opportunity's, else the company's default currency.
+    pub currency: String,
+    pub price_book_id: Option<String>,
+    pub tax_mode: TaxMode,
+    pub discount: Option<Discount>,
+    #[ts(type = "string")]
+    pub shipping: Decimal,
+    #[ts(type = "string")]
+    pub shipping_tax_rate: Decimal,
+    pub billing_address: Option<Address>,
+    pub shipping_address: Option<Address>,
+    /// Payment and delivery terms printed on the quote.
+    pub terms: String,
+    pub lines: Vec<LineItem>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Quote {
+    pub id: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+    pub owner_id: Option<String>,
+    /// Given on creation: Q-00001, Q-00002, …
+    pub number: String,
+    pub status: QuoteStatus,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: QuoteInput,
+    /// Computed by the core when the lines or terms last changed.
+    pub totals: Totals,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteUpdate {
+    pub id: String,
+    #[ts(type = "Partial<QuoteInput>")]
+    pub changes: serde_json::Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteStatusChange {
+    pub id: String,
+    pub status: QuoteStatus,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuoteListQuery {
+    /// Newest number first when true.
+    pub desc: bool,
+    pub after: Option<String>,
+    pub limit: u32,
+    /// Quick filter on number and subject.
+    pub q: String,
+    #[ts(optional = nullable)]
+    pub status: Option<QuoteStatus>,
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
+    /// Owner and field conditions (account_id, contact_id, opportunity_id, currency, valid_until).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub filters: crate::list::ListFilters,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuoteRow {
+    pub id: String,
+    pub number: String,
+    pub subject: String,
+    pub status: QuoteStatus,
+    pub account_id: Option<String>,
+    pub valid_until: Option<String>,
+    pub currency: String,
+    #[ts(type = "string")]
+    pub total: Decimal,
+}
+
+fn link(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+/// Validates a quote, completes it from its opportunity and resolves its lines; returns it with its totals.
+pub fn validate(conn: &Connection, input: &QuoteInput) -> Result<(QuoteInput, Totals)> {
+    let mut q = QuoteInput {
+        subject: trimmed(&input.subject),
+        account_id: link(&input.account_id),
+        contact_id: link(&input.contact_id),
+        opportunity_id: link(&input.opportunity_id),
+        valid_until: link(&input.valid_until),
+        currency: input.currency.trim().to_uppercase(),
+        terms: input.terms.trim_end().to_owned(),
+        tags: clean_tags(&input.tags)?,
+        billing_address: match &input.billing_address {
+            Some(a) => a.clean("billing_address")?,
+            None => None,
+        },
+        shipping_address: match &input.shipping_address {
+            Some(a) => a.clean("shipping_address")?,
+            None => None,
+        },
+        shipping_tax_rate: input.shipping_tax_rate.normalize(),
+        ..input.clone()
+    };
+    if let Some(id) = &q.opportunity_id {
+        check_live(conn, &opportunities::OPPORTUNITY, id, "opportunity_id")?;
+        let deal = opportunities::get(conn, IdArgs { id: id.clone() })?;
+        if q.subject.is_empty() {
+            q.subject = deal.fields.name;
+        }
+        q.account_id = q.account_id.or(Some(deal.fields.account_id));
+        q.contact_id = q.contact_id.or(deal.fields.contact_id);
+        if q.currency.is_empty() {
+            q.currency = deal.fields.currency;
+        }
+    }
+    if q.subject.is_empty() {
+        return Err(Error::invalid("subject", "A quote needs a subject"));
+    }
+    check_len("subject", &q.subject, MAX_TEXT)?;
+    check_len("terms", &q.terms, 20_000)?;
+    if let Some(id) = &q.account_id {
+        check_live(conn, &accounts::ACCOUNT, id, "account_id")?;
+    }
+    if let Some(id) = &q.contact_id {
+        check_live(conn, &contacts::CONTACT, id, "contact_id")?;
+    }
+    if let Some(date) = &q.valid_until {
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| Error::invalid("valid_until", format!("{date:?} is not a date (YYYY-MM-DD)")))?;
+    }
+    if q.currency.is_empty() {
+        q.currency = crate::settings::get(conn, crate::NoArgs {})?.default_currency;
+    }
+    if !crate::currency::is_currency(&q.currency) {
+        return Err(Error::invalid("currency", format!("{:?} is not an ISO 4217 currency code", q.currency)));
+    }
+    q.price_book_id = check_book(conn, q.price_book_id.as_deref(), &q.currency)?;
+    q.lines = resolve(conn, &q.lines, q.price_book_id.as_deref(), &q.currency)?;
+    let terms = Terms {
+        tax_mode: q.tax_mode,
+        discount: q.discount,
+        shipping: q.shipping,
+        shipping_tax_rate: q.shipping_tax_rate,
+    };
+    let totals = totals(&q.lines, &q.currency, terms)?;
+    q.shipping = totals.shipping;
+    Ok((q, totals))
+}
+
+fn to_fields(q: &QuoteInput, totals: &Totals) -> Result<Fields> {
+    let Value::Object(mut fields) = serde_json::to_value(q)? else {
+        return Err(Error::internal("quote did not serialise to an object"));
+    };
+    fields.insert("totals".into(), serde_json::to_value(totals)?);
+    fields.insert("total".into(), Value::String(totals.total.to_string()));
+    Ok(fields)
+}
+
+/// The columns of `QuoteInput`, in its order, then the others a quote has.
+const INPUT_COLUMNS: &[&str] = &[
+    "subject",
+    "account_id",
+    "contact_id",
+    "opportunity_id",
+    "valid_until",
+    "currency",
+    "price_book_id",
+    "tax_mode",
+    "discount",
+    "shipping",
+    "shipping_tax_rate",
+    "billing_address",
+    "shipping_address",
+    "terms",
+    "lines",
+    "tags",
+];
+
+fn select() -> String {
+    format!(
+        "SELECT id, created_at, updated_at, deleted_at, owner_id, number, status, totals, {} FROM quotes",
+        INPUT_COLUMNS.join(", ")
+    )
+}
+
+fn status(r: &Row, i: usize) -> rusqlite::Result<QuoteStatus> {
+    serde_json::from_value(Value::String(r.get(i)?))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Quote> {
+    let bad = |i: usize, e: serde_json::Error| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    };
+    let mut input = serde_json::Map::new();
+    for (n, column) in INPUT_COLUMNS.iter().enumerate() {
+        let i = n + 8;
+        let value = match r.get::<_, SqlValue>(i)? {
+            SqlValue::Text(text) if QUOTE.json_columns.contains(column) => {
+                serde_json::from_str(&text).map_err(|e| bad(i, e))?
+            }
+            SqlValue::Text(text) => Value::String(text),
+            _ => Value::Null,
+        };
+        input.insert((*column).to_owned(), value);
+    }
+    Ok(Quote {
+        id: r.get(0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        deleted_at: r.get(3)?,
+        owner_id: r.get(4)?,
+        number: r.get(5)?,
+        status: status(r, 6)?,
+        totals: serde_json::from_str(&r.get::<_, String>(7)?).map_err(|e| bad(7, e))?,
+        fields: serde_json::from_value(Value::Object(input)).map_err(|e| bad(8, e))?,
+    })
+}
+
+pub fn get(conn: &Connection, args: IdArgs) -> Result<Quote> {
+    conn.prepare_cached(&format!("{} WHERE id = ?1", select()))?
+        .query_row([&args.id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("quote", &args.id))
+}
+
+/// Creates a draft quote with the next number; from an opportunity without lines given, it copies the deal's lines.
+pub fn create(w: &mut Writer, mut input: QuoteInput) -> Result<Quote> {
+    if let (Some(deal), true) = (link(&input.opportunity_id), input.lines.is_empty()) {
+        // A missing deal is reported by `validate`, naming the field.
+        if let Some(items) = opportunities::get(w.conn(), IdArgs { id: deal }).ok().and_then(|d| d.line_items) {
+            input.lines = items.lines;
+            input.price_book_id = input.price_book_id.or(items.price_book_id);
+            input.tax_mode = items.tax_mode;
+            input.discount = input.discount.or(items.discount);
+            if input.shipping.is_zero() {
+                (input.shipping, input.shipping_tax_rate) = (items.shipping, items.shipping_tax_rate);
+            }
+        }
+    }
+    let (q, totals) = validate(w.conn(), &input)?;
+    let seq: i64 = w.conn().query_row("SELECT coalesce(max(seq), 0) + 1 FROM quotes", [], |r| r.get(0))?;
+    let mut fields = to_fields(&q, &totals)?;
+    fields.insert("seq".into(), Value::from(seq));
+    fields.insert("number".into(), Value::String(format!("Q-{seq:05}")));
+    fields.insert("status".into(), Value::String(QuoteStatus::Draft.as_str().into()));
+    fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
+    let id = crate::new_id();
+    w.insert(&QUOTE, &id, fields)?;
+    get(w.conn(), IdArgs { id })
+}
+
+/// A live draft, or why it cannot be changed.
+fn draft(conn: &Connection, id: &str) -> Result<Quote> {
+    let quote = get(conn, IdArgs { id: id.to_owned() })?;
+    if quote.deleted_at.is_some() {
+        return Err(Error::conflict("This quote was deleted; restore it first"));
+    }
+    if quote.status != QuoteStatus::Draft {
+        return Err(Error::conflict(format!(
+            "Quote {} is {}; only a draft can be changed",
+            quote.number,
+            quote.status.as_str()
+        )));
+    }
+    Ok(quote)
+}
+
+/// Changes a draft; its lines are resolved and its totals computed again.
+pub fn update(w: &mut Writer, args: QuoteUpdate) -> Result<Quote> {
+    let current = draft(w.conn(), &args.id)?;
+    let (q, totals) = validate(w.conn(), &apply_patch(&current.fields, args.changes)?)?;
+    w.update(&QUOTE, &args.id, to_fields(&q, &totals)?)?;
+    get(w.conn(), IdArgs { id: args.id })
+}
+
+/// Moves a quote along draft → sent → accepted / rejected / expired; anything else is refused.
+pub fn set_status(w: &mut Writer, args: QuoteStatusChange) -> Result<Quote> {
+    let quote = get(w.conn(), IdArgs { id: args.id.clone() })?;
+    if quote.deleted_at.is_some() {
+        return Err(Error::conflict("This quote was deleted; restore it first"));
+    }
+    if !quote.status.next().contains(&args.status) {
+        return Err(Error::invalid(
+            "status",
+            format!("Quote {} cannot go from {} to {}", quote.number, quote.status.as_str(), args.status.as_str()),
+        ));
+    }
+    if args.status == QuoteStatus::Sent && quote.fields.lines.is_empty() {
+        return Err(Error::invalid("lines", "A quote without lines cannot be sent"));
+    }
+    let mut fields = Fields::new();
+    fields.insert("status".into(), Value::String(args.status.as_str().into()));
+    w.update(&QUOTE, &args.id, fields)?;
+    get(w.conn(), IdArgs { id: args.id })
+}
+
+/// Deletes a draft (a quote that was sent stays on record). Its number is not given again.
+pub fn delete(w: &mut Writer, args: IdArgs) -> Result<Quote> {
+    draft(w.conn(), &args.id)?;
+    w.delete(&QUOTE, &args.id)?;
+    get(w.conn(), args)
+}
+
+pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Quote> {
+    w.restore(&QUOTE, &args.id)?;
+    get(w.conn(), args)
+}
+
+pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> {
+    let page = keyset_page(
+        conn,
+        KeysetQuery {
+            kind: &QUOTE,
+            columns: "id, number, subject, status, account_id, valid_until, currency, total",
+            sort_column: "number",
+            desc: query.desc,
+            after: query.after.as_deref(),
+            limit: if query.limit == 0 { 100 } else { query.limit },
+            q: &query.q,
+            start_at: None,
+            equals: query.status.map(|s| ("status", s.as_str())),
+            tag: query.tag.as_deref(),
+            filters: &query.filters,
+            filterable: &["account_id", "contact_id", "opportunity_id", "currency", "valid_until"],
+        },
+        |r| {
+            Ok(QuoteRow {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                subject: r.get(2)?,
+                status: status(r, 3)?,
+                account_id: r.get(4)?,
+                valid_until: r.get(5)?,
+                currency: r.get(6)?,
+                total: crate::products::decimal(r, 7)?,
+            })
+        },
+    )?;
+    Ok(page.map(|(row, _, _)| row))
+}
