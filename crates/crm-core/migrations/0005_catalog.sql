@@ -62,3 +62,22 @@ CREATE INDEX price_book_entries_by_product ON price_book_entries (product_id) WH
 -- An opportunity's line items and their totals (JSON {price_book_id, tax_mode, discount, shipping,
 -- shipping_tax_rate, lines, totals}); while it has lines, its amount is their grand total.
 ALTER TABLE opportunities ADD COLUMN line_items TEXT;
+
+-- Saved views of every list: which record types have lists is the core's to say (bulk::ListType),
+-- so the table no longer names them.
+CREATE TABLE saved_views_new (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT,
+    owner_id    TEXT REFERENCES users (id),
+    record_type TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    query       TEXT NOT NULL, -- JSON: the list query
+    columns     TEXT NOT NULL DEFAULT '[]' -- JSON: the columns shown, in order
+);
+INSERT INTO saved_views_new (id, created_at, updated_at, deleted_at, owner_id, record_type, name, query, columns)
+    SELECT id, created_at, updated_at, deleted_at, owner_id, record_type, name, query, columns FROM saved_views;
+DROP TABLE saved_views;
+ALTER TABLE saved_views_new RENAME TO saved_views;
+CREATE INDEX saved_views_by_type ON saved_views (record_type, name) WHERE deleted_at IS NULL;

@@ -7,7 +7,7 @@ use crate::fields::clean_tags;
 use crate::leads::{self, LeadStatus, LeadStatusChange};
 use crate::text::fold;
 use crate::write::{check_live, Fields, RecordKind, Writer};
-use crate::{accounts, contacts, opportunities, users, IdArgs};
+use crate::{accounts, contacts, opportunities, products, quotes, users, IdArgs};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -21,6 +21,8 @@ pub enum ListType {
     Account,
     Lead,
     Opportunity,
+    Product,
+    Quote,
 }
 
 impl ListType {
@@ -30,6 +32,8 @@ impl ListType {
             ListType::Account => &accounts::ACCOUNT,
             ListType::Lead => &leads::LEAD,
             ListType::Opportunity => &opportunities::OPPORTUNITY,
+            ListType::Product => &products::PRODUCT,
+            ListType::Quote => &quotes::QUOTE,
         }
     }
 }
@@ -143,6 +147,8 @@ pub fn delete(w: &mut Writer, args: BulkDelete) -> Result<BulkResult> {
             ListType::Account => accounts::delete(w, id).map(|_| true),
             ListType::Lead => leads::delete(w, id).map(|_| true),
             ListType::Opportunity => opportunities::delete(w, id).map(|_| true),
+            ListType::Product => products::delete(w, id).map(|_| true),
+            ListType::Quote => quotes::delete(w, id).map(|_| true),
         }
     })
 }

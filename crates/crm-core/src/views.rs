@@ -61,6 +61,8 @@ fn check_query(conn: &Connection, record_type: ListType, query: &serde_json::Map
         ListType::Opportunity => {
             crate::opportunities::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ())
         }
+        ListType::Product => crate::products::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
+        ListType::Quote => crate::quotes::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
     }
 }
 

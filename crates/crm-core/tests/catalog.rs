@@ -330,3 +330,29 @@ fn catalog_writes_are_one_change_log_entry_each() {
         .unwrap();
     assert_eq!(logged, 3);
 }
+
+#[test]
+fn products_take_bulk_tags_and_deletes_with_undo_and_saved_views() {
+    let store = common::store();
+    let a = product(&store, "A-1", "Anchor", json!({}));
+    let b = product(&store, "B-1", "Bolt", json!({}));
+    let tagged = ok(&store, "bulk_tag", json!({"record_type": "product", "ids": [a, b], "add": ["hardware"]}));
+    assert_eq!(tagged["changed"], 2);
+    let page = ok(&store, "product_list", json!({"tag": "hardware"}));
+    assert_eq!(page["total"], 2);
+
+    let view = ok(
+        &store,
+        "view_save",
+        json!({"record_type": "product", "name": "Hardware", "query": {"tag": "hardware", "sort": "code"}}),
+    );
+    assert_eq!(view["query"]["sort"], "code");
+    let (code, _) =
+        refused(&store, "view_save", json!({"record_type": "product", "name": "Bad", "query": {"sort": "price"}}));
+    assert_eq!(code, ErrorCode::Validation);
+
+    let deleted = ok(&store, "bulk_delete", json!({"record_type": "product", "ids": [a]}));
+    assert_eq!(ok(&store, "product_list", json!({}))["total"], 1);
+    ok(&store, "batch_undo", json!({"batch_id": deleted["batch_id"]}));
+    assert_eq!(ok(&store, "product_list", json!({}))["total"], 2);
+}

@@ -381,7 +381,7 @@ export type TagCount = { tag: string, count: number, };
 
 export type UserRow = { id: string, name: string, email: string, };
 
-export type ListType = "contact" | "account" | "lead" | "opportunity";
+export type ListType = "contact" | "account" | "lead" | "opportunity" | "product" | "quote";
 
 export type BulkTag = { record_type: ListType, ids: Array<string>, add: Array<string>, remove: Array<string>, };
 
