@@ -7,6 +7,7 @@ export const SECTION_IDS = [
 	'contacts',
 	'opportunities',
 	'quotes',
+	'products',
 	'orders',
 	'invoices',
 	'payments',
@@ -28,6 +29,7 @@ export type SectionPath =
 	| '/contacts'
 	| '/opportunities'
 	| '/quotes'
+	| '/products'
 	| '/orders'
 	| '/invoices'
 	| '/payments'
@@ -52,6 +54,7 @@ export const SECTIONS: readonly Section[] = [
 	{ id: 'contacts', path: '/contacts', available: true },
 	{ id: 'opportunities', path: '/opportunities', available: true },
 	{ id: 'quotes', path: '/quotes', available: false },
+	{ id: 'products', path: '/products', available: true },
 	{ id: 'orders', path: '/orders', available: false },
 	{ id: 'invoices', path: '/invoices', available: false },
 	{ id: 'payments', path: '/payments', available: false },

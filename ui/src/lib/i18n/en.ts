@@ -6,6 +6,7 @@ import { enCustomers } from './en-customers';
 import { enImport } from './en-import';
 import { enLeads } from './en-leads';
 import { enLists } from './en-lists';
+import { enProducts } from './en-products';
 
 export const en = {
 	'app.name': 'Outpost',
@@ -20,6 +21,7 @@ export const en = {
 	'section.contacts': 'Contacts',
 	'section.opportunities': 'Opportunities',
 	'section.quotes': 'Quotes',
+	'section.products': 'Products',
 	'section.orders': 'Orders',
 	'section.invoices': 'Invoices',
 	'section.payments': 'Payments',
@@ -41,6 +43,7 @@ export const en = {
 		'Deals in progress, with their account, amount, stage and expected close date.',
 	'section.quotes.about':
 		'Quotes will let you price products and services for a customer and send them as PDF documents.',
+	'section.products.about': 'The products and services you sell, with their prices and price books.',
 	'section.orders.about':
 		'Orders will record what customers have confirmed, from accepted quotes or entered directly.',
 	'section.invoices.about':
@@ -262,6 +265,7 @@ export const en = {
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.',
 	...enLeads,
 	...enLists,
+	...enProducts,
 	...enCustomers,
 	...enImport
 } as const;
