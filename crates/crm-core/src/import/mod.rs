@@ -1,6 +1,7 @@
-//! Importing contact lists: CSV files of any dialect, sheets of Excel and
-//! OpenDocument workbooks, and vCard files, read as one kind of table, mapped to
-//! contacts by their headers, checked row by row, matched against existing contacts, and
+//! Importing lists of contacts, accounts and leads: CSV files of any dialect, sheets
+//! of Excel and OpenDocument workbooks, and vCard files, read as one kind of table,
+//! mapped to fields by their headers, checked row by row, matched against the records
+//! already there (and earlier rows), and
 //! written through the write path in one transaction as one batch (so a crash,
 //! a cancel or a broken file leaves the database as it was, and `batch_undo`
 //! takes a finished import back).
@@ -31,28 +32,28 @@ use ts_rs::TS;
 /// The kind of record a file holds (and a list export writes).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Target {
+pub enum ListTarget {
     #[default]
     Contact,
     Account,
     Lead,
 }
 
-impl Target {
+impl ListTarget {
     /// The plural the messages use.
     pub fn noun(self) -> &'static str {
         match self {
-            Target::Contact => "contacts",
-            Target::Account => "accounts",
-            Target::Lead => "leads",
+            ListTarget::Contact => "contacts",
+            ListTarget::Account => "accounts",
+            ListTarget::Lead => "leads",
         }
     }
 
     fn kind(self) -> Box<dyn Kind> {
         match self {
-            Target::Contact => Box::<contact::Contacts>::default(),
-            Target::Account => Box::<account::Accounts>::default(),
-            Target::Lead => Box::<lead::Leads>::default(),
+            ListTarget::Contact => Box::<contact::Contacts>::default(),
+            ListTarget::Account => Box::<account::Accounts>::default(),
+            ListTarget::Lead => Box::<lead::Leads>::default(),
         }
     }
 }
@@ -91,7 +92,7 @@ pub struct ImportArgs {
     pub path: String,
     /// What the file holds (contacts when null).
     #[ts(optional = nullable)]
-    pub target: Option<Target>,
+    pub target: Option<ListTarget>,
     /// Overrides the detected encoding (`UTF-8`, `windows-1251`, `UTF-16LE`, …).
     #[ts(optional = nullable)]
     pub encoding: Option<String>,
@@ -296,11 +297,6 @@ fn column_of(
 /// Imports a file without progress reports (the registry's `import_contacts`).
 pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
     import(store, args, &mut |_| true)
-}
-
-/// The name the desktop shell and older callers know.
-pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
-    import(store, args, progress)
 }
 
 /// Imports (or, with `dry_run`, rehearses importing) a file of contacts, accounts or
