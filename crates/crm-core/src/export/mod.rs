@@ -147,10 +147,11 @@ fn pages<R, T>(
     }
 }
 
+/// Writes every row of a list (its query given as JSON) and returns how many.
+type Rows = fn(&Store, Option<Value>, &mut dyn FnMut(Vec<String>) -> Result<()>) -> Result<u64>;
+
 /// A kind of record's columns, and its rows in the list's order.
-fn sheet(
-    target: ListTarget,
-) -> (Vec<String>, fn(&Store, Option<Value>, &mut dyn FnMut(Vec<String>) -> Result<()>) -> Result<u64>) {
+fn sheet(target: ListTarget) -> (Vec<String>, Rows) {
     match target {
         ListTarget::Contact => (contact::header(), contact::rows),
         ListTarget::Account => (account::header(), account::rows),
@@ -164,11 +165,11 @@ fn write_error(path: &Path, e: impl std::fmt::Display) -> Error {
 
 /// Writes the records of a list to a file; the file appears only when complete.
 pub fn run(store: &Store, args: ExportArgs) -> Result<ExportReport> {
-    let target_kind = args.target.unwrap_or_default();
-    if args.format == ExportFormat::Vcf && target_kind != ListTarget::Contact {
+    let list = args.target.unwrap_or_default();
+    if args.format == ExportFormat::Vcf && list != ListTarget::Contact {
         return Err(Error::invalid(
             "format",
-            format!("vCard holds people: export {} as CSV or Excel (.xlsx)", target_kind.noun()),
+            format!("vCard holds people: export {} as CSV or Excel (.xlsx)", list.noun()),
         ));
     }
     let target = PathBuf::from(&args.path);

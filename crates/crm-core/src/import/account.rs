@@ -149,7 +149,7 @@ impl Kind for Accounts {
         }
     }
 
-    fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, line: u64, row: RowValues) -> Result<Step> {
+    fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, row: RowValues, preview: bool) -> Result<Step> {
         let (input, unset) = match account(&row) {
             Ok(a) => a,
             Err(e) => return Ok(Step::Failed(e)),
@@ -186,10 +186,16 @@ impl Kind for Accounts {
         self.index.add(&id, keys);
         if outcome != Outcome::Skipped {
             if let Some((name, column)) = row.extra.get(&Field::ParentAccount) {
-                self.parents.push(Parent { account_id: id, name: name.clone(), line, column: column.clone() });
+                self.parents.push(Parent {
+                    account_id: id,
+                    name: name.clone(),
+                    line: row.line,
+                    column: column.clone(),
+                });
             }
         }
-        Ok(Step::Done(outcome, serde_json::to_value(&checked)?))
+        let stored = if preview { Some(serde_json::to_value(&checked)?) } else { None };
+        Ok(Step::Done(outcome, stored))
     }
 
     fn finish(&mut self, w: &mut Writer) -> Result<Vec<RowError>> {

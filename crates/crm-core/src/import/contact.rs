@@ -54,7 +54,7 @@ impl Kind for Contacts {
         }
     }
 
-    fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, _line: u64, row: RowValues) -> Result<Step> {
+    fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, row: RowValues, preview: bool) -> Result<Step> {
         let mut contact = row.person;
         if contact.last_name.is_empty() && contact.first_name.is_empty() {
             // A row with only a company or an e-mail address is a contact named after it.
@@ -69,7 +69,11 @@ impl Kind for Contacts {
             Err(e) => return Ok(Step::Failed(e)),
         };
         contact.account_id = account_for(w, &mut self.accounts, &row.company, &mut self.accounts_created)?;
-        let preview = serde_json::to_value(ContactInput { account_id: contact.account_id.clone(), ..checked })?;
+        let stored = if preview {
+            Some(serde_json::to_value(ContactInput { account_id: contact.account_id.clone(), ..checked })?)
+        } else {
+            None
+        };
         let matched = find_match(w, args.match_on, &contact, contact.account_id.as_deref())?;
         let outcome = match matched.filter(|_| args.on_match != OnMatch::Create) {
             None => {
@@ -88,7 +92,7 @@ impl Kind for Contacts {
                 }
             }
         };
-        Ok(Step::Done(outcome, preview))
+        Ok(Step::Done(outcome, stored))
     }
 
     fn accounts_created(&self) -> u64 {

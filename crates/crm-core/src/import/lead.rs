@@ -81,8 +81,13 @@ fn lead(row: &RowValues) -> Result<(LeadInput, LeadStatus, Vec<&'static str>)> {
 impl Kind for Leads {
     fn field(&self, field: Field) -> Option<Field> {
         match field {
-            Field::Department | Field::Birthday | Field::AccountType | Field::TaxId => None,
-            Field::AnnualRevenue | Field::Employees | Field::ParentAccount => None,
+            Field::Department
+            | Field::Birthday
+            | Field::AccountType
+            | Field::TaxId
+            | Field::AnnualRevenue
+            | Field::Employees
+            | Field::ParentAccount => None,
             _ => Some(field),
         }
     }
@@ -113,7 +118,7 @@ impl Kind for Leads {
         }
     }
 
-    fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, _line: u64, row: RowValues) -> Result<Step> {
+    fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, row: RowValues, preview: bool) -> Result<Step> {
         let (input, status, unset) = match lead(&row) {
             Ok(l) => l,
             Err(e) => return Ok(Step::Failed(e)),
@@ -153,8 +158,11 @@ impl Kind for Leads {
         };
         let name = name_key(&checked.last_name, &checked.first_name, &checked.company);
         self.index.add(&id, record_keys(&checked.emails, &checked.phones, &name));
+        if !preview {
+            return Ok(Step::Done(outcome, None));
+        }
         let mut stored = serde_json::to_value(&checked)?;
         stored["status"] = serde_json::to_value(status)?;
-        Ok(Step::Done(outcome, stored))
+        Ok(Step::Done(outcome, Some(stored)))
     }
 }

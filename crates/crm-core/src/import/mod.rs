@@ -226,8 +226,9 @@ trait Kind {
     fn identifying(&self) -> (&'static [Field], &'static str);
     /// The columns a validation error about `field` points at.
     fn sources(&self, field: &str) -> &'static [Field];
-    /// Turns one row into a record, checks it, matches it and writes it.
-    fn import(&mut self, w: &mut Writer, args: &ImportArgs, line: u64, row: RowValues) -> Result<Step>;
+    /// Turns one row into a record, checks it, matches it and writes it; with `preview`,
+    /// returns the record as stored.
+    fn import(&mut self, w: &mut Writer, args: &ImportArgs, row: RowValues, preview: bool) -> Result<Step>;
     /// After the last row: links that need every row (parent accounts). Returns warnings.
     fn finish(&mut self, _w: &mut Writer) -> Result<Vec<RowError>> {
         Ok(Vec::new())
@@ -241,8 +242,8 @@ trait Kind {
 enum Step {
     /// Not imported: the problem, naming its field (or its column).
     Failed(Error),
-    /// Imported (or skipped), with the record as stored for the preview.
-    Done(Outcome, Value),
+    /// Imported (or skipped), with the record as stored when a preview was asked for.
+    Done(Outcome, Option<Value>),
 }
 
 #[derive(PartialEq)]
@@ -437,7 +438,9 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
                 }
             }
             let origin = std::mem::take(&mut parsed.origin);
-            match kind.import(w, &args, line, parsed)? {
+            parsed.line = line;
+            let preview = report.preview.len() < preview_rows;
+            match kind.import(w, &args, parsed, preview)? {
                 Step::Failed(e) => {
                     report.failed += 1;
                     if report.errors.len() < MAX_LISTED {
@@ -451,7 +454,7 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
                         Outcome::Updated => report.updated += 1,
                         Outcome::Skipped => report.skipped += 1,
                     }
-                    if outcome != Outcome::Skipped && report.preview.len() < preview_rows {
+                    if let Some(stored) = stored.filter(|_| outcome != Outcome::Skipped) {
                         report.preview.push(stored);
                     }
                 }

@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, HashMap};
 /// addresses, notes, tags) gathered as a contact, the company, and the other
 /// fields as written, each remembering the column it came from.
 pub(crate) struct RowValues {
+    /// The line of the file the row starts on.
+    pub line: u64,
     pub person: ContactInput,
     pub company: String,
     /// Fields beyond a contact's (industry, rating, status, …): (value, column).
@@ -245,5 +247,5 @@ pub(crate) fn parse_row(
             c.notes = if c.notes.is_empty() { extra } else { format!("{}\n{extra}", c.notes) };
         }
     }
-    Ok(RowValues { person: c, company, extra, origin, warnings })
+    Ok(RowValues { line: 0, person: c, company, extra, origin, warnings })
 }
