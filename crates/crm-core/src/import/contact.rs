@@ -18,19 +18,7 @@ pub(super) struct Contacts {
 
 impl Kind for Contacts {
     fn field(&self, field: Field) -> Option<Field> {
-        let own = !matches!(
-            field,
-            Field::Industry
-                | Field::Website
-                | Field::AccountType
-                | Field::Rating
-                | Field::TaxId
-                | Field::AnnualRevenue
-                | Field::Employees
-                | Field::Status
-                | Field::ParentAccount
-        );
-        own.then_some(field)
+        (!field.beyond_contact()).then_some(field)
     }
 
     fn identifying(&self) -> (&'static [Field], &'static str) {

@@ -70,6 +70,7 @@ fn lead(row: &RowValues) -> Result<(LeadInput, LeadStatus, Vec<&'static str>)> {
         answers: Default::default(),
         tags: p.tags.clone(),
     };
+    // The status is that of a new lead; a lead already there keeps its own (it moves by its rules).
     let status = row.read(Field::Status, "status", values::lead_status)?.unwrap_or_default();
     let mut unset = vec!["answers"];
     if source.is_none() {

@@ -52,6 +52,24 @@ pub enum Field {
     ParentAccount,
 }
 
+impl Field {
+    /// Fields of accounts and leads that contacts do not have.
+    pub fn beyond_contact(self) -> bool {
+        matches!(
+            self,
+            Field::Industry
+                | Field::Website
+                | Field::AccountType
+                | Field::Rating
+                | Field::TaxId
+                | Field::AnnualRevenue
+                | Field::Employees
+                | Field::Status
+                | Field::ParentAccount
+        )
+    }
+}
+
 /// A column's target: the field, and for e-mails, phones and addresses which one
 /// (a number or a label such as `mobile`, `home`, `business`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -465,7 +483,7 @@ const RECORD_WORDS: &[(Field, &[&str])] = &[
             "годовая выручка",
             "оборот",
             "дохід",
-            "річнии дохід",
+            "річний дохід",
             "виручка",
         ],
     ),
@@ -577,6 +595,52 @@ mod tests {
         assert_eq!(g("Address 2 - Type"), "address_label:2");
         assert_eq!(g("Адрес"), "street");
         assert_eq!(g("Connected On"), "ignore");
+    }
+
+    #[test]
+    fn guesses_account_and_lead_headers_in_four_languages() {
+        assert_eq!(g("Company Name"), "company");
+        assert_eq!(g("Account Name"), "company");
+        assert_eq!(g("Компания"), "company");
+        assert_eq!(g("Industry"), "industry");
+        assert_eq!(g("Branche"), "industry");
+        assert_eq!(g("Отрасль"), "industry");
+        assert_eq!(g("Галузь"), "industry");
+        assert_eq!(g("Webseite"), "website");
+        assert_eq!(g("Сайт"), "website");
+        assert_eq!(g("Typ"), "account_type");
+        assert_eq!(g("Тип клиента"), "account_type");
+        assert_eq!(g("Status"), "status");
+        assert_eq!(g("Статус"), "status");
+        assert_eq!(g("Lead Source"), "lead_source");
+        assert_eq!(g("Quelle"), "lead_source");
+        assert_eq!(g("Bewertung"), "rating");
+        assert_eq!(g("USt-IdNr."), "tax_id");
+        assert_eq!(g("ІПН"), "tax_id");
+        assert_eq!(g("Jahresumsatz"), "annual_revenue");
+        assert_eq!(g("Річний дохід"), "annual_revenue");
+        assert_eq!(g("Количество сотрудников"), "employees");
+        assert_eq!(g("Muttergesellschaft"), "parent_account");
+        assert_eq!(g("Billing Street"), "street:billing");
+        assert_eq!(g("Shipping Postal Code"), "postal_code:shipping");
+    }
+
+    #[test]
+    fn each_kind_of_record_takes_only_its_fields() {
+        let header = vec!["Name".to_string(), "Webseite".to_string(), "Geburtstag".to_string()];
+        let contacts = map_columns(&header, None, None, &|f: Field| (!f.beyond_contact()).then_some(f), "contacts");
+        let texts: Vec<String> = contacts.unwrap().iter().map(ColumnTarget::to_text).collect();
+        assert_eq!(texts, ["full_name", "ignore", "birthday"]);
+        let no_birthday = |f: Field| (f != Field::Birthday).then_some(f);
+        let texts: Vec<String> = map_columns(&header, None, None, &no_birthday, "leads")
+            .unwrap()
+            .iter()
+            .map(ColumnTarget::to_text)
+            .collect();
+        assert_eq!(texts, ["full_name", "website", "ignore"], "a guess the kind lacks is ignored");
+        let given = serde_json::json!({"Geburtstag": "birthday"});
+        let err = map_columns(&header, None, given.as_object(), &no_birthday, "leads").unwrap_err();
+        assert!(err.message.contains("not a field of leads"), "a given mapping it lacks is refused");
     }
 
     #[test]
