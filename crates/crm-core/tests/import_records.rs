@@ -90,6 +90,17 @@ fn russian_leads_xlsx(dir: &Path) -> PathBuf {
 #[test]
 fn accounts_from_a_german_windows_1252_file() {
     let t = common::store();
+    let dry = ImportArgs {
+        dry_run: true,
+        preview_rows: Some(2),
+        ..accounts_file(fixture("accounts-windows-1252-semicolon.csv"))
+    };
+    let r = import(&t, dry).unwrap();
+    assert_eq!((r.created, r.failed, r.batch_id), (3, 1, None));
+    let names: Vec<&str> = r.preview_records.iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Müller & Söhne GmbH", "Bäckerei Groß; Filiale Süd"], "the first accounts as stored");
+    assert_eq!(r.preview_records[0]["billing_address"]["postal_code"], "01067");
+    assert!(r.preview.is_empty() && all_accounts(&t).is_empty(), "a dry run writes nothing");
     let r = import(&t, accounts_file(fixture("accounts-windows-1252-semicolon.csv"))).unwrap();
     assert_eq!((r.encoding.as_str(), r.delimiter.as_str()), ("windows-1252", ";"));
     let target = |column: &str| r.columns.iter().find(|c| c.column == column).unwrap().target.clone();
@@ -143,6 +154,10 @@ fn leads_from_a_russian_workbook() {
     let target = |column: &str| r.columns.iter().find(|c| c.column == column).unwrap().target.clone();
     assert_eq!(target("Дата обращения"), "ignore", "leads have no date field; the date cell is left alone");
 
+    assert_eq!(
+        (r.preview_records[0]["last_name"].as_str(), r.preview_records[0]["status"].as_str()),
+        (Some("Петров"), Some("qualified"))
+    );
     let petrov = lead_named(&t, "Петров");
     assert_eq!((petrov.fields.first_name.as_str(), petrov.fields.company.as_str()), ("Игорь", "ООО «Север»"));
     assert_eq!((petrov.fields.source, petrov.status), (LeadSource::TradeShow, LeadStatus::Qualified));

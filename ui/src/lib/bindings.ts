@@ -477,9 +477,13 @@ errors: Array<RowError>,
  */
 warnings: Array<RowError>, 
 /**
- * The first rows as they are stored: contact, account or lead fields.
+ * The first contacts as they are stored (contact imports).
  */
-preview: Array<ContactInput | AccountInput | LeadInput>, };
+preview: Array<ContactInput>, 
+/**
+ * The first accounts or leads as they are stored (account and lead imports).
+ */
+preview_records: Array<AccountInput | (LeadInput & { status: LeadStatus })>, };
 
 export type ExportFormat = "csv" | "xlsx" | "vcf";
 

@@ -18,6 +18,7 @@ pub mod values;
 pub mod vcard;
 pub mod workbook;
 
+use crate::contacts::ContactInput;
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::write::{Fields, Writer};
@@ -156,9 +157,11 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
     /// Rows imported with something left out (a ragged row, a birthday without a year).
     pub warnings: Vec<RowError>,
-    /// The first rows as they are stored: contact, account or lead fields.
-    #[ts(type = "Array<ContactInput | AccountInput | LeadInput>")]
-    pub preview: Vec<Value>,
+    /// The first contacts as they are stored (contact imports).
+    pub preview: Vec<ContactInput>,
+    /// The first accounts or leads as they are stored (account and lead imports).
+    #[ts(type = "Array<AccountInput | (LeadInput & { status: LeadStatus })>")]
+    pub preview_records: Vec<Value>,
 }
 
 /// At most this many errors and warnings are listed (all are counted).
@@ -402,6 +405,7 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
         errors: Vec::new(),
         warnings: Vec::new(),
         preview: Vec::new(),
+        preview_records: Vec::new(),
     };
     let preview_rows = args.preview_rows.unwrap_or(20) as usize;
     let batch_id = crate::new_id();
@@ -439,7 +443,7 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
             }
             let origin = std::mem::take(&mut parsed.origin);
             parsed.line = line;
-            let preview = report.preview.len() < preview_rows;
+            let preview = report.preview.len() + report.preview_records.len() < preview_rows;
             match kind.import(w, &args, parsed, preview)? {
                 Step::Failed(e) => {
                     report.failed += 1;
@@ -454,8 +458,12 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
                         Outcome::Updated => report.updated += 1,
                         Outcome::Skipped => report.skipped += 1,
                     }
-                    if let Some(stored) = stored.filter(|_| outcome != Outcome::Skipped) {
-                        report.preview.push(stored);
+                    match stored.filter(|_| outcome != Outcome::Skipped) {
+                        Some(stored) if target == ListTarget::Contact => {
+                            report.preview.push(serde_json::from_value(stored)?)
+                        }
+                        Some(stored) => report.preview_records.push(stored),
+                        None => {}
                     }
                 }
             }
