@@ -466,3 +466,33 @@ fn exports_follow_the_lists_query_and_refuse_vcard_for_companies() {
     assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("format")));
     assert!(!vcf.exists());
 }
+
+#[test]
+fn a_parent_account_column_fills_or_overwrites_as_the_policy_says() {
+    let t = common::store();
+    let dir = tempfile::tempdir().unwrap();
+    let first =
+        write(dir.path(), "first.csv", "Firma,Parent Account\nAlpha GmbH,\nBeta GmbH,\nGamma GmbH,Alpha GmbH\n");
+    assert_eq!(import(&t, accounts_file(first)).unwrap().created, 3);
+    let parent_of = |name: &str| {
+        let id = account_named(&t, name).fields.parent_id.unwrap();
+        t.read(|c| accounts::get(c, IdArgs { id })).unwrap().fields.name
+    };
+    assert_eq!(parent_of("Gamma GmbH"), "Alpha GmbH");
+
+    let second =
+        write(dir.path(), "second.csv", "Firma,Branche,Parent Account\nGamma GmbH,IT,Beta GmbH\nDelta AG,,Omega AG\n");
+    let r = import(&t, ImportArgs { on_match: OnMatch::Update, ..accounts_file(second.clone()) }).unwrap();
+    assert_eq!((r.created, r.updated), (1, 1));
+    assert_eq!(parent_of("Gamma GmbH"), "Alpha GmbH", "update fills an empty parent only");
+    let warning = r.warnings.iter().find(|w| w.message.contains("Omega AG")).expect("a warning for the unknown parent");
+    assert_eq!((warning.row, warning.column.as_deref()), (3, Some("Parent Account")));
+
+    let r = import(&t, ImportArgs { on_match: OnMatch::Overwrite, ..accounts_file(second) }).unwrap();
+    assert_eq!((r.updated, r.skipped), (1, 1), "only the parent changes: {:?}", r.errors);
+    assert_eq!(parent_of("Gamma GmbH"), "Beta GmbH", "overwrite replaces it");
+    let looping = write(dir.path(), "loop.csv", "Firma,Parent Account\nBeta GmbH,Gamma GmbH\n");
+    let r = import(&t, ImportArgs { on_match: OnMatch::Overwrite, ..accounts_file(looping) }).unwrap();
+    assert_eq!((r.failed, r.errors[0].column.as_deref()), (1, Some("Parent Account")), "{:?}", r.errors);
+    assert!(r.errors[0].message.contains("loop"), "{}", r.errors[0].message);
+}

@@ -13,10 +13,12 @@ use crate::write::Writer;
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension};
 
-/// A parent named in a row, linked after the last row (it may come later in the file).
+/// A parent named in a row but not there yet, linked after the last row.
 struct Parent {
     account_id: String,
     name: String,
+    /// `update` fills an empty parent only.
+    fill_only: bool,
     line: u64,
     column: String,
 }
@@ -47,6 +49,16 @@ fn load(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
         out.push((id, record_keys(&list(emails)?, &list(phones)?, &name_key)));
     }
     Ok(out)
+}
+
+/// The live account of that name (other than `not`), the oldest when several share it.
+fn named(w: &Writer, name: &str, not: &str) -> Result<Option<String>> {
+    Ok(w.conn()
+        .prepare_cached(
+            "SELECT id FROM accounts WHERE name_key = ?1 AND deleted_at IS NULL AND id <> ?2 ORDER BY id LIMIT 1",
+        )?
+        .query_row((company_key(name), not), |r| r.get(0))
+        .optional()?)
 }
 
 /// The keys a row is looked up by: the e-mails or phones asked for, else its name.
@@ -145,15 +157,25 @@ impl Kind for Accounts {
             "annual_revenue" => &[Field::AnnualRevenue],
             "description" => &[Field::Notes],
             "tags" => &[Field::Tags],
+            "parent_id" => &[Field::ParentAccount],
             _ => &[],
         }
     }
 
     fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, row: RowValues, preview: bool) -> Result<Step> {
-        let (input, unset) = match account(&row) {
+        let (mut input, mut unset) = match account(&row) {
             Ok(a) => a,
             Err(e) => return Ok(Step::Failed(e)),
         };
+        // A parent already there (or earlier in the file) is a field like any other; one
+        // named further down is linked once every row is in.
+        let parent = row.extra.get(&Field::ParentAccount);
+        if let Some((name, _)) = parent {
+            input.parent_id = named(w, name, "")?;
+            if input.parent_id.is_some() {
+                unset.retain(|f| *f != "parent_id");
+            }
+        }
         let checked = match accounts::validate(&input) {
             Ok(a) => a,
             Err(e) => return Ok(Step::Failed(e)),
@@ -184,11 +206,12 @@ impl Kind for Accounts {
             }
         };
         self.index.add(&id, keys);
-        if outcome != Outcome::Skipped {
-            if let Some((name, column)) = row.extra.get(&Field::ParentAccount) {
+        if outcome != Outcome::Skipped && checked.parent_id.is_none() {
+            if let Some((name, column)) = parent {
                 self.parents.push(Parent {
                     account_id: id,
                     name: name.clone(),
+                    fill_only: args.on_match == OnMatch::Update,
                     line: row.line,
                     column: column.clone(),
                 });
@@ -201,14 +224,10 @@ impl Kind for Accounts {
     fn finish(&mut self, w: &mut Writer) -> Result<Vec<RowError>> {
         let mut warnings = Vec::new();
         for p in std::mem::take(&mut self.parents) {
-            let parent: Option<String> = w
-                .conn()
-                .prepare_cached(
-                    "SELECT id FROM accounts WHERE name_key = ?1 AND deleted_at IS NULL AND id <> ?2 ORDER BY id LIMIT 1",
-                )?
-                .query_row((company_key(&p.name), &p.account_id), |r| r.get(0))
-                .optional()?;
-            let problem = match parent {
+            if p.fill_only && accounts::get(w.conn(), IdArgs { id: p.account_id.clone() })?.fields.parent_id.is_some() {
+                continue;
+            }
+            let problem = match named(w, &p.name, &p.account_id)? {
                 None => format!("There is no account {:?}; the parent was left empty", p.name),
                 Some(parent) => {
                     let mut changes = serde_json::Map::new();
