@@ -102,7 +102,7 @@ async fn file_choose(
     .map_err(|e| Error::internal(format!("The file dialog stopped unexpectedly: {e}")))?
 }
 
-/// Imports contacts, reporting progress as `import-progress` events; `import_cancel` stops it
+/// Imports contacts, accounts or leads (`args.target`), reporting progress as `import-progress` events; `import_cancel` stops it
 /// and nothing is written.
 #[tauri::command]
 async fn import_run(app: State<'_, App>, handle: tauri::AppHandle, args: ImportArgs) -> Result<ImportReport, Error> {
@@ -111,7 +111,7 @@ async fn import_run(app: State<'_, App>, handle: tauri::AppHandle, args: ImportA
     cancel.store(false, Ordering::SeqCst);
     tauri::async_runtime::spawn_blocking(move || {
         let started = Instant::now();
-        import::import_contacts(&store, args, &mut |rows| {
+        import::import(&store, args, &mut |rows| {
             let elapsed_ms = started.elapsed().as_millis() as u64;
             let _ = handle.emit(IMPORT_PROGRESS, ImportProgress { rows, elapsed_ms });
             !cancel.load(Ordering::SeqCst)

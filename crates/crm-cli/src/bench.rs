@@ -179,7 +179,7 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
     write_contact_list(&csv, n)?;
     let t = Instant::now();
     let args = ImportArgs { path: csv.display().to_string(), ..Default::default() };
-    let report = import::import_contacts(&store, args, &mut |_| true)?;
+    let report = import::import(&store, args, &mut |_| true)?;
     add(
         format!("import a {n}-row, 12-column CSV ({} created)", report.created),
         t.elapsed().as_secs_f64(),

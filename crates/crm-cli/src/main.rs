@@ -5,7 +5,7 @@ mod bench;
 
 use clap::{Parser, Subcommand};
 use crm_core::import::mapping::Preset;
-use crm_core::import::{self, ImportArgs, MatchOn, OnMatch};
+use crm_core::import::{self, ImportArgs, ListTarget, MatchOn, OnMatch};
 use crm_core::{commands, demo, export, maintenance, store, Error, ErrorCode, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -52,9 +52,9 @@ enum Command {
     },
     /// Import a CSV, xlsx, xls, ods or vCard file: `crm import contacts list.csv --on-match update`.
     Import {
-        /// What the file holds.
+        /// What the file holds: contacts, accounts or leads.
         #[arg(value_enum)]
-        target: ImportTarget,
+        target: List,
         file: PathBuf,
         /// google, outlook or linkedin.
         #[arg(long, value_parser = core_choice::<Preset>)]
@@ -62,8 +62,8 @@ enum Command {
         /// A JSON file {"Header": "field[:slot]", …} naming the field of each column.
         #[arg(long, value_name = "FILE.json")]
         mapping: Option<PathBuf>,
-        /// What identifies a contact already there.
-        /// email, phone, name_company or none.
+        /// What identifies a record already there.
+        /// email, phone, name_company (an account's name) or none.
         #[arg(long = "match", value_parser = core_choice::<MatchOn>, default_value = "email")]
         match_on: MatchOn,
         /// What to do with a row that matches one.
@@ -90,9 +90,10 @@ enum Command {
     ImportUndo { batch_id: String },
     /// Export a list: `crm export contacts --format csv -o contacts.csv`.
     Export {
+        /// contacts, accounts or leads.
         #[arg(value_enum)]
-        target: ExportTarget,
-        /// csv, xlsx or vcf.
+        target: List,
+        /// csv, xlsx or vcf (vcf for contacts only).
         #[arg(long, value_parser = core_choice::<export::ExportFormat>, default_value = "csv")]
         format: export::ExportFormat,
         #[arg(short, long = "output", value_name = "FILE")]
@@ -114,14 +115,22 @@ enum Command {
     },
 }
 
+/// The lists `import` and `export` work on, named as plurals on the command line.
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum ImportTarget {
+enum List {
     Contacts,
+    Accounts,
+    Leads,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ExportTarget {
-    Contacts,
+impl List {
+    fn target(self) -> ListTarget {
+        match self {
+            List::Contacts => ListTarget::Contact,
+            List::Accounts => ListTarget::Account,
+            List::Leads => ListTarget::Lead,
+        }
+    }
 }
 
 /// Parses an option value the way the core's commands name it in JSON (`name_company`, `google`),
@@ -263,7 +272,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             print_json(&commands::dispatch(&store, &name, args)?);
         }
         Command::Import {
-            target: ImportTarget::Contacts,
+            target,
             file,
             preset,
             mapping,
@@ -299,6 +308,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             let args = ImportArgs {
                 path: file.display().to_string(),
+                target: Some(target.target()),
                 encoding,
                 delimiter,
                 sheet,
@@ -311,7 +321,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 preview_rows: Some(if json { 5 } else { 0 }),
             };
             let store = open_existing(&db_path(&cli.db)?)?;
-            let report = import::import_contacts(&store, args, &mut |_| true)?;
+            let report = import::import(&store, args, &mut |_| true)?;
             if json {
                 print_json(&report);
             } else {
@@ -345,20 +355,21 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Took back {} writes", report.reverted);
             }
         }
-        Command::Export { target: ExportTarget::Contacts, format, output, delimiter, bom } => {
+        Command::Export { target, format, output, delimiter, bom } => {
             let store = open_existing(&db_path(&cli.db)?)?;
             let args = export::ExportArgs {
                 path: output.display().to_string(),
+                target: Some(target.target()),
                 format,
                 query: None,
                 delimiter: Some(delimiter),
                 bom,
             };
-            let report = export::contacts(&store, args)?;
+            let report = export::run(&store, args)?;
             if json {
                 print_json(&report);
             } else {
-                println!("Wrote {} contacts to {}", report.rows, report.path);
+                println!("Wrote {} {} to {}", report.rows, target.target().noun(), report.path);
             }
         }
         Command::Bench { contacts, keep } => bench::run(contacts, keep, json)?,

@@ -194,3 +194,53 @@ fn import_export_and_undo_from_the_command_line() {
     let err = fails(&db, &["import", "contacts", dir.path().join("missing.csv").to_str().unwrap(), "--json"]);
     assert_eq!(err["code"], "io");
 }
+
+#[test]
+fn accounts_and_leads_import_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    let accounts = dir.path().join("firmen.csv");
+    std::fs::write(
+        &accounts,
+        "Firma;Branche;PLZ;Typ\nMüller GmbH;Maschinenbau;01067;Kunde\nWeiß AG;Logistik;04109;Freund\n",
+    )
+    .unwrap();
+    let report = ok(&db, &["import", "accounts", accounts.to_str().unwrap(), "--json"]);
+    for key in ["batch_id", "created", "updated", "skipped", "failed", "errors"] {
+        assert!(report.get(key).is_some(), "the report has {key}: {report}");
+    }
+    assert_eq!((report["created"].as_u64(), report["failed"].as_u64()), (Some(1), Some(1)), "{report}");
+    let error = &report["errors"][0];
+    assert_eq!((error["row"].as_u64(), error["column"].as_str()), (Some(3), Some("Typ")), "{report}");
+    assert!(error["message"].as_str().unwrap().contains("account type"));
+    let again = ok(&db, &["import", "accounts", accounts.to_str().unwrap(), "--on-match", "skip", "--json"]);
+    assert_eq!((again["skipped"].as_u64(), again["batch_id"].is_null()), (Some(1), true), "matched by name");
+
+    let leads = dir.path().join("leads.csv");
+    std::fs::write(&leads, "Nachname,Firma,E-Mail,Quelle,Status\nGroß,Groß AG,jg@example.de,Messe,qualifiziert\n")
+        .unwrap();
+    let report = ok(&db, &["import", "leads", leads.to_str().unwrap(), "--match", "email", "--json"]);
+    assert_eq!(report["created"], 1, "{report}");
+    let lead_list = ok(&db, &["call", "lead_list", "{}"]);
+    assert_eq!(
+        (lead_list["rows"][0]["status"].as_str(), lead_list["rows"][0]["source"].as_str()),
+        (Some("qualified"), Some("trade_show"))
+    );
+
+    let xlsx = dir.path().join("accounts.xlsx");
+    let exported = ok(&db, &["export", "accounts", "--format", "xlsx", "-o", xlsx.to_str().unwrap(), "--json"]);
+    assert_eq!(exported["rows"], 1);
+    let csv = dir.path().join("leads-out.csv");
+    let exported =
+        ok(&db, &["export", "leads", "--format", "csv", "--delimiter", ";", "-o", csv.to_str().unwrap(), "--json"]);
+    assert_eq!(exported["rows"], 1);
+    assert!(std::fs::read_to_string(&csv).unwrap().contains(";Groß;;Groß AG;"), "last name, job title, company");
+    let err =
+        fails(&db, &["export", "leads", "--format", "vcf", "-o", dir.path().join("l.vcf").to_str().unwrap(), "--json"]);
+    assert_eq!(err["field"], "format");
+
+    let batch = report["batch_id"].as_str().unwrap();
+    ok(&db, &["import-undo", batch, "--json"]);
+    assert_eq!(ok(&db, &["call", "lead_list", "{}"])["total"], 0);
+}

@@ -190,10 +190,10 @@ registry! {
     view_list: read views::list, (views::ViewListQuery) -> Vec<views::View>;
     /// Deletes a saved view.
     view_delete: write views::delete, (IdArgs) -> ();
-    /// Imports a CSV file of contacts (`dry_run` to check and preview it first); undo with batch_undo.
+    /// Imports a CSV, workbook or vCard file of contacts, accounts or leads (`target`; `dry_run` to check and preview it first); undo with batch_undo.
     import_contacts: store crate::import::run, (crate::import::ImportArgs) -> crate::import::ImportReport;
-    /// Writes a list of contacts to a CSV, .xlsx or vCard file.
-    export_contacts: store crate::export::contacts, (crate::export::ExportArgs) -> crate::export::ExportReport;
+    /// Writes a list of contacts, accounts or leads (`target`) to a CSV or .xlsx file (contacts also vCard).
+    export_contacts: store crate::export::run, (crate::export::ExportArgs) -> crate::export::ExportReport;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -335,6 +335,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::list::ConditionOp::decl(cfg),
         crate::list::Condition::decl(cfg),
         crate::list::ListFilters::decl(cfg),
+        crate::import::ListTarget::decl(cfg),
         crate::import::MatchOn::decl(cfg),
         crate::import::OnMatch::decl(cfg),
         crate::import::mapping::Preset::decl(cfg),

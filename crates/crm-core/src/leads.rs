@@ -492,9 +492,21 @@ pub fn create(w: &mut Writer, input: LeadInput) -> Result<Lead> {
 }
 
 pub fn create_with_id(w: &mut Writer, id: &str, input: &LeadInput) -> Result<()> {
+    create_in_status(w, id, input, LeadStatus::New)
+}
+
+/// Creates a lead already worked on elsewhere (an import): in any status but converted,
+/// which only conversion gives.
+pub fn create_in_status(w: &mut Writer, id: &str, input: &LeadInput, status: LeadStatus) -> Result<()> {
+    if status == LeadStatus::Converted {
+        return Err(Error::invalid("status", "A lead becomes converted only by converting it"));
+    }
     let settings = settings_get(w.conn(), NoArgs {})?;
     let mut fields = to_fields(&validate(input, &settings)?, &settings)?;
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
+    if status != LeadStatus::New {
+        fields.insert("status".into(), serde_json::to_value(status)?);
+    }
     w.insert(&LEAD, id, fields)
 }
 

@@ -8,7 +8,7 @@ use crm_core::export::{ExportArgs, ExportFormat};
 use common::importing::{contact_named, file, fixture, import};
 use crm_core::batches::{self, BatchArgs};
 use crm_core::contacts::{self, ContactListQuery};
-use crm_core::import::{import_contacts, ImportArgs, MatchOn, OnMatch};
+use crm_core::import::{ImportArgs, MatchOn, OnMatch};
 use crm_core::{ErrorCode, Store};
 
 fn names(store: &Store) -> Vec<String> {
@@ -187,7 +187,7 @@ fn a_cancelled_import_leaves_nothing() {
         text.push_str(&format!("P{i},Person{i},p{i}@example.com\n"));
     }
     std::fs::write(&csv, text).unwrap();
-    let err = import_contacts(&t, file(csv.display().to_string()), &mut |rows| rows < 2_000).unwrap_err();
+    let err = crm_core::import::import(&t, file(csv.display().to_string()), &mut |rows| rows < 2_000).unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
     assert!(names(&t).is_empty());
     assert_eq!(import(&t, file(csv.display().to_string())).unwrap().created, 2_500);
@@ -244,9 +244,14 @@ fn export_then_import_gives_the_same_contacts() {
     for (n, (format, delimiter, bom)) in files.into_iter().enumerate() {
         let extension = serde_json::to_value(format).unwrap().as_str().unwrap().to_owned();
         let path = dir.path().join(format!("export-{n}.{extension}"));
-        let args =
-            ExportArgs { path: path.display().to_string(), format, delimiter: delimiter.clone(), bom, query: None };
-        assert_eq!(crm_core::export::contacts(&t, args).unwrap().rows, 2);
+        let args = ExportArgs {
+            path: path.display().to_string(),
+            format,
+            delimiter: delimiter.clone(),
+            bom,
+            ..Default::default()
+        };
+        assert_eq!(crm_core::export::run(&t, args).unwrap().rows, 2);
         if format == ExportFormat::Csv {
             let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
             assert!(text.contains("'=HYPERLINK"), "a formula is neutralised in CSV");

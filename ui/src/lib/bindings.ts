@@ -445,6 +445,8 @@ export type Condition = { field: string, op: ConditionOp, value: string, };
 
 export type ListFilters = { owner_id?: string | null, conditions?: Array<Condition>, };
 
+export type ListTarget = "contact" | "account" | "lead";
+
 export type MatchOn = "email" | "phone" | "name_company" | "none";
 
 export type OnMatch = "skip" | "update" | "overwrite" | "create";
@@ -456,6 +458,10 @@ export type ImportArgs = {
  * The file to import.
  */
 path: string, 
+/**
+ * What the file holds (contacts when null).
+ */
+target?: ListTarget | null, 
 /**
  * Overrides the detected encoding (`UTF-8`, `windows-1251`, `UTF-16LE`, …).
  */
@@ -505,7 +511,11 @@ batch_id: string | null, dry_run: boolean, encoding: string, delimiter: string, 
 /**
  * The date format used for date columns, if the file has dates.
  */
-date_format: string | null, rows: number, created: number, updated: number, skipped: number, failed: number, accounts_created: number, 
+date_format: string | null, rows: number, created: number, updated: number, skipped: number, failed: number, 
+/**
+ * Accounts created for the companies of imported contacts.
+ */
+accounts_created: number, 
 /**
  * Rows not imported, with the reason.
  */
@@ -515,9 +525,13 @@ errors: Array<RowError>,
  */
 warnings: Array<RowError>, 
 /**
- * The first rows as they are stored.
+ * The first contacts as they are stored (contact imports).
  */
-preview: Array<ContactInput>, };
+preview: Array<ContactInput>, 
+/**
+ * The first accounts or leads as they are stored (account and lead imports).
+ */
+preview_records: Array<AccountInput | (LeadInput & { status: LeadStatus })>, };
 
 export type ExportFormat = "csv" | "xlsx" | "vcf";
 
@@ -525,11 +539,16 @@ export type ExportArgs = {
 /**
  * Where to write the file.
  */
-path: string, format: ExportFormat, 
+path: string, 
 /**
- * The list to export (its filters and sort); all contacts when null.
+ * The list exported (contacts when null).
  */
-query?: ContactListQuery | null, 
+target?: ListTarget | null, format: ExportFormat, 
+/**
+ * The list's query (filters, tag, sort, a saved view's query) as its list command takes
+ * it; the whole list when null.
+ */
+query?: ContactListQuery | AccountListQuery | LeadListQuery | null, 
 /**
  * CSV only: `,` (default), `;` or `tab`.
  */

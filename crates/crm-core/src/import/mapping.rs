@@ -1,13 +1,15 @@
-//! Which contact field each column holds: guessed from the header in English,
+//! Which field each column holds: guessed from the header in English,
 //! German, Russian and Ukrainian (and the export formats of Google Contacts,
 //! Outlook and LinkedIn), or given by the user as `{"Header": "field[:slot]"}`.
+//! The fields are those of every kind of record imported; each kind says which
+//! of them it takes (`Kind::field`).
 
 use crate::error::{Error, Result};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A contact field a column can fill.
+/// A field a column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -37,27 +39,56 @@ pub enum Field {
     Notes,
     LeadSource,
     Tags,
+    Industry,
+    Website,
+    AccountType,
+    Rating,
+    TaxId,
+    AnnualRevenue,
+    Employees,
+    /// A lead's status.
+    Status,
+    /// The name of an account's parent company.
+    ParentAccount,
+}
+
+impl Field {
+    /// Fields of accounts and leads that contacts do not have.
+    pub fn beyond_contact(self) -> bool {
+        matches!(
+            self,
+            Field::Industry
+                | Field::Website
+                | Field::AccountType
+                | Field::Rating
+                | Field::TaxId
+                | Field::AnnualRevenue
+                | Field::Employees
+                | Field::Status
+                | Field::ParentAccount
+        )
+    }
 }
 
 /// A column's target: the field, and for e-mails, phones and addresses which one
 /// (a number or a label such as `mobile`, `home`, `business`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
+pub struct ColumnTarget {
     pub field: Field,
     pub slot: String,
 }
 
-impl Target {
+impl ColumnTarget {
     fn new(field: Field, slot: impl Into<String>) -> Self {
-        Target { field, slot: slot.into() }
+        ColumnTarget { field, slot: slot.into() }
     }
 
     /// `field` or `field:slot`, as saved mappings write it.
-    pub fn parse(text: &str) -> Result<Target> {
+    pub fn parse(text: &str) -> Result<ColumnTarget> {
         let (name, slot) = text.split_once(':').unwrap_or((text, ""));
         let field: Field = serde_json::from_value(serde_json::Value::String(name.trim().to_owned()))
-            .map_err(|_| Error::invalid("mapping", format!("{name:?} is not a contact field to import into")))?;
-        Ok(Target::new(field, slot.trim()))
+            .map_err(|_| Error::invalid("mapping", format!("{name:?} is not a field to import into")))?;
+        Ok(ColumnTarget::new(field, slot.trim()))
     }
 
     pub fn to_text(&self) -> String {
@@ -140,6 +171,11 @@ fn slot_of(words: &[String]) -> String {
         ("home", &["home", "privat", "private", "домашнии", "домашний", "домашнiй"]),
         ("fax", &["fax", "telefax", "факс"]),
         ("pager", &["pager"]),
+        (
+            "billing",
+            &["billing", "rechnung", "rechnungsanschrift", "платежныи", "платежный", "юридическии", "юридический"],
+        ),
+        ("shipping", &["shipping", "delivery", "lieferung", "lieferanschrift", "доставки", "доставка"]),
         ("other", &["other", "weitere", "andere", "другой", "інший"]),
     ];
     for (kind, names) in KINDS {
@@ -154,27 +190,27 @@ fn slot_of(words: &[String]) -> String {
 }
 
 /// The field a header names, if any.
-pub fn guess(header: &str, preset: Option<Preset>) -> Target {
+pub fn guess(header: &str, preset: Option<Preset>) -> ColumnTarget {
     let w = words(header);
     let joined = w.join(" ");
     let is = |names: &[&str]| names.contains(&joined.as_str());
     match preset {
-        Some(Preset::Outlook) if joined == "title" => return Target::new(Field::Salutation, ""),
+        Some(Preset::Outlook) if joined == "title" => return ColumnTarget::new(Field::Salutation, ""),
         Some(Preset::Outlook) if joined == "e mail type" || joined.ends_with("display name") => {
-            return Target::new(Field::Ignore, "")
+            return ColumnTarget::new(Field::Ignore, "")
         }
-        Some(Preset::Linkedin) if joined == "position" => return Target::new(Field::Title, ""),
+        Some(Preset::Linkedin) if joined == "position" => return ColumnTarget::new(Field::Title, ""),
         _ => {}
     }
     let email = has(&w, &["email", "mail", "почта", "пошта", "emailadresse"]) || phrase(&w, &["e mail"]);
     if email {
         if has(&w, &["label"]) || (has(&w, &["type", "typ"]) && number(&w).is_some()) {
-            return Target::new(Field::EmailLabel, number(&w).unwrap_or_default());
+            return ColumnTarget::new(Field::EmailLabel, number(&w).unwrap_or_default());
         }
         if has(&w, &["type", "typ"]) || phrase(&w, &["display name"]) {
-            return Target::new(Field::Ignore, "");
+            return ColumnTarget::new(Field::Ignore, "");
         }
-        return Target::new(Field::Email, number(&w).unwrap_or_default());
+        return ColumnTarget::new(Field::Email, number(&w).unwrap_or_default());
     }
     const PHONE: &[&str] = &[
         "phone",
@@ -202,12 +238,12 @@ pub fn guess(header: &str, preset: Option<Preset>) -> Target {
     ];
     if has(&w, PHONE) {
         if has(&w, &["label", "type", "typ"]) {
-            return Target::new(Field::PhoneLabel, number(&w).unwrap_or_default());
+            return ColumnTarget::new(Field::PhoneLabel, number(&w).unwrap_or_default());
         }
-        return Target::new(Field::Phone, slot_of(&w));
+        return ColumnTarget::new(Field::Phone, slot_of(&w));
     }
     if has(&w, &["formatted", "box"]) || phrase(&w, &["extended address"]) {
-        return Target::new(Field::Ignore, ""); // Google's formatted copy and PO boxes: the parts are imported
+        return ColumnTarget::new(Field::Ignore, ""); // Google's formatted copy and PO boxes: the parts are imported
     }
     let address_slot = || {
         let s = slot_of(&w);
@@ -219,28 +255,28 @@ pub fn guess(header: &str, preset: Option<Preset>) -> Target {
     };
     let address_word = has(&w, &["address", "adresse", "адрес", "адреса", "anschrift"]);
     if address_word && has(&w, &["label", "type", "typ"]) {
-        return Target::new(Field::AddressLabel, address_slot());
+        return ColumnTarget::new(Field::AddressLabel, address_slot());
     }
     if has(&w, &["city", "town", "ort", "stadt", "wohnort", "город", "місто", "населенныи", "locality"])
     {
-        return Target::new(Field::City, address_slot());
+        return ColumnTarget::new(Field::City, address_slot());
     }
     if has(&w, &["state", "region", "province", "bundesland", "область", "регион", "регіон", "county"])
     {
-        return Target::new(Field::Region, address_slot());
+        return ColumnTarget::new(Field::Region, address_slot());
     }
     if has(&w, &["zip", "postcode", "plz", "postleitzahl", "индекс", "індекс"])
         || phrase(&w, &["postal code", "post code", "zip code"])
     {
-        return Target::new(Field::PostalCode, address_slot());
+        return ColumnTarget::new(Field::PostalCode, address_slot());
     }
     if has(&w, &["country", "land", "страна", "краина", "країна"]) {
-        return Target::new(Field::Country, address_slot());
+        return ColumnTarget::new(Field::Country, address_slot());
     }
     if address_word || has(&w, &["street", "strasse", "straße", "улица", "вулиця"]) {
-        return Target::new(Field::Street, address_slot());
+        return ColumnTarget::new(Field::Street, address_slot());
     }
-    let target = |field| Target::new(field, "");
+    let target = |field| ColumnTarget::new(field, "");
     if is(&["first name", "given name", "firstname", "forename", "vorname", "имя", "ім я", "імя"]) {
         return target(Field::FirstName);
     }
@@ -386,15 +422,112 @@ pub fn guess(header: &str, preset: Option<Preset>) -> Target {
     if is(&["lead source", "source", "quelle", "herkunft", "источник", "джерело"]) {
         return target(Field::LeadSource);
     }
+    for (field, names) in RECORD_WORDS {
+        if is(names) {
+            return target(*field);
+        }
+    }
     target(Field::Ignore)
 }
 
+/// The headers of the fields accounts and leads have beyond a contact's.
+const RECORD_WORDS: &[(Field, &[&str])] = &[
+    (Field::Company, &["account name", "kundenname", "название компании", "наименование", "назва компанії"]),
+    (Field::Industry, &["industry", "sector", "branche", "industrie", "отрасль", "сфера деятельности", "галузь"]),
+    (
+        Field::Website,
+        &["website", "web site", "web", "url", "homepage", "webseite", "internetseite", "сайт", "веб сайт", "вебсайт"],
+    ),
+    (
+        Field::AccountType,
+        &[
+            "account type",
+            "type",
+            "typ",
+            "kontotyp",
+            "kundentyp",
+            "art",
+            "тип",
+            "тип клиента",
+            "тип компании",
+            "тип клієнта",
+        ],
+    ),
+    (Field::Rating, &["rating", "lead rating", "bewertung", "einstufung", "рейтинг", "оценка", "оцінка"]),
+    (
+        Field::TaxId,
+        &[
+            "tax id",
+            "vat",
+            "vat id",
+            "vat number",
+            "tax number",
+            "ust id",
+            "ust idnr",
+            "ustid",
+            "steuernummer",
+            "инн",
+            "іпн",
+            "єдрпоу",
+            "едрпоу",
+        ],
+    ),
+    (
+        Field::AnnualRevenue,
+        &[
+            "annual revenue",
+            "revenue",
+            "umsatz",
+            "jahresumsatz",
+            "выручка",
+            "годовая выручка",
+            "оборот",
+            "дохід",
+            "річний дохід",
+            "виручка",
+        ],
+    ),
+    (
+        Field::Employees,
+        &[
+            "employees",
+            "number of employees",
+            "mitarbeiter",
+            "anzahl mitarbeiter",
+            "mitarbeiterzahl",
+            "сотрудники",
+            "количество сотрудников",
+            "співробітники",
+            "кількість співробітників",
+            "працівники",
+        ],
+    ),
+    (Field::Status, &["status", "lead status", "leadstatus", "stand", "статус", "статус лида", "статус ліда"]),
+    (
+        Field::ParentAccount,
+        &[
+            "parent account",
+            "parent company",
+            "parent",
+            "muttergesellschaft",
+            "mutterunternehmen",
+            "головная компания",
+            "материнская компания",
+            "материнська компанія",
+        ],
+    ),
+];
+
 /// The target of every column: the user's mapping where given (by header name), else the guess.
+/// `field` says what a field means for the kind of record imported (None: it has no such
+/// field); a guess it lacks is ignored, a given mapping to it is refused.
 pub fn map_columns(
     header: &[String],
     preset: Option<Preset>,
     given: Option<&serde_json::Map<String, serde_json::Value>>,
-) -> Result<Vec<Target>> {
+    field: &dyn Fn(Field) -> Option<Field>,
+    noun: &str,
+) -> Result<Vec<ColumnTarget>> {
     if let Some(given) = given {
         for name in given.keys() {
             if !header.iter().any(|h| h == name) {
@@ -405,12 +538,21 @@ pub fn map_columns(
     header
         .iter()
         .map(|h| match given.and_then(|g| g.get(h)) {
-            Some(serde_json::Value::String(text)) => Target::parse(text),
-            Some(serde_json::Value::Null) => Ok(Target::new(Field::Ignore, "")),
+            Some(serde_json::Value::String(text)) => {
+                let t = ColumnTarget::parse(text)?;
+                match field(t.field) {
+                    Some(f) => Ok(ColumnTarget { field: f, ..t }),
+                    None => Err(Error::invalid("mapping", format!("{text:?} is not a field of {noun} to import into"))),
+                }
+            }
+            Some(serde_json::Value::Null) => Ok(ColumnTarget::new(Field::Ignore, "")),
             Some(other) => {
                 Err(Error::invalid("mapping", format!("The mapping of {h:?} must be a field name, not {other}")))
             }
-            None => Ok(guess(h, preset)),
+            None => {
+                let t = guess(h, preset);
+                Ok(field(t.field).map_or(ColumnTarget::new(Field::Ignore, ""), |f| ColumnTarget { field: f, ..t }))
+            }
         })
         .collect()
 }
@@ -456,6 +598,52 @@ mod tests {
     }
 
     #[test]
+    fn guesses_account_and_lead_headers_in_four_languages() {
+        assert_eq!(g("Company Name"), "company");
+        assert_eq!(g("Account Name"), "company");
+        assert_eq!(g("Компания"), "company");
+        assert_eq!(g("Industry"), "industry");
+        assert_eq!(g("Branche"), "industry");
+        assert_eq!(g("Отрасль"), "industry");
+        assert_eq!(g("Галузь"), "industry");
+        assert_eq!(g("Webseite"), "website");
+        assert_eq!(g("Сайт"), "website");
+        assert_eq!(g("Typ"), "account_type");
+        assert_eq!(g("Тип клиента"), "account_type");
+        assert_eq!(g("Status"), "status");
+        assert_eq!(g("Статус"), "status");
+        assert_eq!(g("Lead Source"), "lead_source");
+        assert_eq!(g("Quelle"), "lead_source");
+        assert_eq!(g("Bewertung"), "rating");
+        assert_eq!(g("USt-IdNr."), "tax_id");
+        assert_eq!(g("ІПН"), "tax_id");
+        assert_eq!(g("Jahresumsatz"), "annual_revenue");
+        assert_eq!(g("Річний дохід"), "annual_revenue");
+        assert_eq!(g("Количество сотрудников"), "employees");
+        assert_eq!(g("Muttergesellschaft"), "parent_account");
+        assert_eq!(g("Billing Street"), "street:billing");
+        assert_eq!(g("Shipping Postal Code"), "postal_code:shipping");
+    }
+
+    #[test]
+    fn each_kind_of_record_takes_only_its_fields() {
+        let header = vec!["Name".to_string(), "Webseite".to_string(), "Geburtstag".to_string()];
+        let contacts = map_columns(&header, None, None, &|f: Field| (!f.beyond_contact()).then_some(f), "contacts");
+        let texts: Vec<String> = contacts.unwrap().iter().map(ColumnTarget::to_text).collect();
+        assert_eq!(texts, ["full_name", "ignore", "birthday"]);
+        let no_birthday = |f: Field| (f != Field::Birthday).then_some(f);
+        let texts: Vec<String> = map_columns(&header, None, None, &no_birthday, "leads")
+            .unwrap()
+            .iter()
+            .map(ColumnTarget::to_text)
+            .collect();
+        assert_eq!(texts, ["full_name", "website", "ignore"], "a guess the kind lacks is ignored");
+        let given = serde_json::json!({"Geburtstag": "birthday"});
+        let err = map_columns(&header, None, given.as_object(), &no_birthday, "leads").unwrap_err();
+        assert!(err.message.contains("not a field of leads"), "a given mapping it lacks is refused");
+    }
+
+    #[test]
     fn presets_read_their_formats_own_words() {
         assert_eq!(guess("Title", Some(Preset::Outlook)).to_text(), "salutation");
         assert_eq!(guess("Title", None).to_text(), "title");
@@ -467,11 +655,15 @@ mod tests {
     fn a_given_mapping_wins_and_is_checked() {
         let header = vec!["Col A".to_string(), "Col B".to_string()];
         let given = serde_json::json!({"Col A": "phone:mobile", "Col B": null});
-        let t = map_columns(&header, None, given.as_object()).unwrap();
+        let all = |f| Some(f);
+        let t = map_columns(&header, None, given.as_object(), &all, "contacts").unwrap();
         assert_eq!((t[0].to_text(), t[1].to_text()), ("phone:mobile".into(), "ignore".into()));
         let bad = serde_json::json!({"Col A": "shoe_size"});
-        assert_eq!(map_columns(&header, None, bad.as_object()).unwrap_err().field.as_deref(), Some("mapping"));
+        assert_eq!(
+            map_columns(&header, None, bad.as_object(), &all, "contacts").unwrap_err().field.as_deref(),
+            Some("mapping")
+        );
         let missing = serde_json::json!({"Col C": "email"});
-        assert!(map_columns(&header, None, missing.as_object()).is_err());
+        assert!(map_columns(&header, None, missing.as_object(), &all, "contacts").is_err());
     }
 }

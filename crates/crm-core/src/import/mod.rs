@@ -1,31 +1,66 @@
-//! Importing contact lists: CSV files of any dialect, sheets of Excel and
-//! OpenDocument workbooks, and vCard files, read as one kind of table, mapped to
-//! contacts by their headers, checked row by row, matched against existing contacts, and
+//! Importing lists of contacts, accounts and leads: CSV files of any dialect, sheets
+//! of Excel and OpenDocument workbooks, and vCard files, read as one kind of table,
+//! mapped to fields by their headers, checked row by row, matched against the records
+//! already there (and earlier rows), and
 //! written through the write path in one transaction as one batch (so a crash,
 //! a cancel or a broken file leaves the database as it was, and `batch_undo`
 //! takes a finished import back).
 
+mod account;
+mod contact;
 pub mod dates;
+mod keys;
+mod lead;
 pub mod mapping;
+mod row;
 pub mod source;
+pub mod values;
 pub mod vcard;
 pub mod workbook;
 
-use crate::contacts::{self, ContactInput};
+use crate::contacts::ContactInput;
 use crate::error::{Error, ErrorCode, Result};
-use crate::fields::{Address, LabeledValue};
 use crate::store::Store;
-use crate::text::{company_key, fold, phone_key};
-use crate::write::Writer;
-use mapping::{Field, Preset, Target};
-use rusqlite::OptionalExtension;
+use crate::write::{Fields, Writer};
+use mapping::{Field, Preset};
+use row::RowValues;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use ts_rs::TS;
 
-/// What identifies a contact that is already there.
+/// The kind of record a file holds (and a list export writes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ListTarget {
+    #[default]
+    Contact,
+    Account,
+    Lead,
+}
+
+impl ListTarget {
+    /// The plural the messages use.
+    pub fn noun(self) -> &'static str {
+        match self {
+            ListTarget::Contact => "contacts",
+            ListTarget::Account => "accounts",
+            ListTarget::Lead => "leads",
+        }
+    }
+
+    fn kind(self) -> Box<dyn Kind> {
+        match self {
+            ListTarget::Contact => Box::<contact::Contacts>::default(),
+            ListTarget::Account => Box::<account::Accounts>::default(),
+            ListTarget::Lead => Box::<lead::Leads>::default(),
+        }
+    }
+}
+
+/// What identifies a record that is already there. Accounts match by name when a row
+/// lacks the e-mail or phone asked for; `name_company` is an account's name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchOn {
@@ -33,21 +68,21 @@ pub enum MatchOn {
     Email,
     Phone,
     NameCompany,
-    /// Every row is a new contact.
+    /// Every row is a new record.
     None,
 }
 
-/// What to do with a row that matches a contact already there (or earlier in the file).
+/// What to do with a row that matches a record already there (or earlier in the file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum OnMatch {
     #[default]
     Skip,
-    /// Fill the contact's empty fields and add new e-mails, phones, addresses and tags.
+    /// Fill the record's empty fields and add new e-mails, phones, addresses and tags.
     Update,
-    /// Replace the contact's fields with the row's non-empty values.
+    /// Replace the record's fields with the row's non-empty values.
     Overwrite,
-    /// Create a new contact anyway.
+    /// Create a new record anyway.
     Create,
 }
 
@@ -56,6 +91,9 @@ pub enum OnMatch {
 pub struct ImportArgs {
     /// The file to import.
     pub path: String,
+    /// What the file holds (contacts when null).
+    #[ts(optional = nullable)]
+    pub target: Option<ListTarget>,
     /// Overrides the detected encoding (`UTF-8`, `windows-1251`, `UTF-16LE`, …).
     #[ts(optional = nullable)]
     pub encoding: Option<String>,
@@ -113,13 +151,17 @@ pub struct ImportReport {
     pub updated: u64,
     pub skipped: u64,
     pub failed: u64,
+    /// Accounts created for the companies of imported contacts.
     pub accounts_created: u64,
     /// Rows not imported, with the reason.
     pub errors: Vec<RowError>,
     /// Rows imported with something left out (a ragged row, a birthday without a year).
     pub warnings: Vec<RowError>,
-    /// The first rows as they are stored.
+    /// The first contacts as they are stored (contact imports).
     pub preview: Vec<ContactInput>,
+    /// The first accounts or leads as they are stored (account and lead imports).
+    #[ts(type = "Array<AccountInput | (LeadInput & { status: LeadStatus })>")]
+    pub preview_records: Vec<Value>,
 }
 
 /// At most this many errors and warnings are listed (all are counted).
@@ -131,318 +173,6 @@ fn delimiter_byte(text: &str) -> Result<u8> {
         t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
         other => Err(Error::invalid("delimiter", format!("{other:?} is not a delimiter (one of , ; tab | :)"))),
     }
-}
-
-/// A row turned into a contact, remembering which column each field came from.
-struct Parsed {
-    contact: ContactInput,
-    company: String,
-    origin: HashMap<String, String>,
-    warnings: Vec<(Option<String>, String)>,
-}
-
-fn split_tags(value: &str) -> Vec<String> {
-    value
-        .split([';', ','])
-        .flat_map(|part| part.split(":::"))
-        .map(|t| t.trim().trim_start_matches('*').trim().to_owned())
-        // Google's and Outlook's system groups are not the user's tags.
-        .filter(|t| !t.is_empty() && !matches!(fold(t).as_str(), "mycontacts" | "my contacts" | "starred"))
-        .collect()
-}
-
-fn split_full_name(full: &str) -> (String, String) {
-    let full = full.trim();
-    if let Some((last, first)) = full.split_once(',') {
-        return (first.trim().to_owned(), last.trim().to_owned());
-    }
-    match full.rsplit_once(' ') {
-        Some((first, last)) => (first.trim().to_owned(), last.trim().to_owned()),
-        None => (String::new(), full.to_owned()),
-    }
-}
-
-fn clean_label(label: &str) -> String {
-    label.trim().trim_start_matches('*').trim().to_lowercase()
-}
-
-fn parse_row(
-    header: &[String],
-    targets: &[Target],
-    fields: &[String],
-    date_format: Option<&str>,
-) -> std::result::Result<Parsed, RowError> {
-    let mut c = ContactInput::default();
-    let mut company = String::new();
-    let mut origin = HashMap::new();
-    let mut warnings = Vec::new();
-    let (mut first, mut middle, mut last, mut full) = (String::new(), String::new(), String::new(), String::new());
-    let mut emails: BTreeMap<String, (String, String, String)> = BTreeMap::new(); // slot → (value, label, column)
-    let mut phones: BTreeMap<String, (String, String, String)> = BTreeMap::new();
-    let mut email_labels: HashMap<String, String> = HashMap::new();
-    let mut phone_labels: HashMap<String, String> = HashMap::new();
-    let mut addresses: BTreeMap<String, Address> = BTreeMap::new();
-    let mut address_labels: HashMap<String, String> = HashMap::new();
-    for (i, target) in targets.iter().enumerate() {
-        let Some(value) = fields.get(i).map(|v| v.trim()).filter(|v| !v.is_empty()) else { continue };
-        let column = header[i].clone();
-        let slot = target.slot.clone();
-        match target.field {
-            Field::Ignore => {}
-            Field::FirstName => first = value.into(),
-            Field::MiddleName => middle = value.into(),
-            Field::LastName => last = value.into(),
-            Field::FullName => full = value.into(),
-            Field::Salutation => c.salutation = value.into(),
-            Field::Title => c.title = value.into(),
-            Field::Department => c.department = value.into(),
-            Field::Company => company = value.into(),
-            Field::Notes => c.notes = value.into(),
-            Field::LeadSource => c.lead_source = value.into(),
-            Field::Tags => c.tags.extend(split_tags(value)),
-            Field::EmailLabel => {
-                email_labels.insert(slot, clean_label(value));
-            }
-            Field::PhoneLabel => {
-                phone_labels.insert(slot, clean_label(value));
-            }
-            Field::AddressLabel => {
-                address_labels.insert(slot, clean_label(value));
-            }
-            Field::Email | Field::Phone => {
-                let list = if target.field == Field::Email { &mut emails } else { &mut phones };
-                // Google puts several values in one cell, separated by " ::: ".
-                for (n, part) in value.split(":::").map(str::trim).filter(|p| !p.is_empty()).enumerate() {
-                    let key = if n == 0 { format!("{slot}/{i}") } else { format!("{slot}/{i}/{n}") };
-                    let label = if slot.chars().all(|ch| ch.is_ascii_digit()) { String::new() } else { slot.clone() };
-                    list.insert(key, (part.to_owned(), label, column.clone()));
-                }
-            }
-            Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => {
-                let a = addresses.entry(slot.clone()).or_insert_with(|| Address {
-                    label: if slot.chars().all(|ch| ch.is_ascii_digit()) { String::new() } else { slot.clone() },
-                    ..Default::default()
-                });
-                let part = match target.field {
-                    Field::Street => &mut a.street,
-                    Field::City => &mut a.city,
-                    Field::Region => &mut a.region,
-                    Field::PostalCode => &mut a.postal_code,
-                    _ => &mut a.country,
-                };
-                if part.is_empty() {
-                    *part = value.into();
-                } else {
-                    part.push_str(", "); // Outlook's Street 2 and 3
-                    part.push_str(value);
-                }
-                origin.entry(format!("addresses.{slot}")).or_insert(column);
-            }
-            Field::Birthday => {
-                if dates::without_year(value) {
-                    warnings.push((Some(column), format!("The birthday {value:?} has no year and was left out")));
-                    continue;
-                }
-                let parsed = date_format.and_then(|f| dates::parse(value, f));
-                match parsed {
-                    Some(date) => {
-                        c.birthday = Some(date.format("%Y-%m-%d").to_string());
-                        origin.insert("birthday".into(), column);
-                    }
-                    None => {
-                        return Err(RowError {
-                            row: 0,
-                            column: Some(column),
-                            message: format!("{value:?} is not a date"),
-                        })
-                    }
-                }
-            }
-        }
-    }
-    if first.is_empty() && last.is_empty() && !full.is_empty() {
-        (first, last) = split_full_name(&full);
-    }
-    if !middle.is_empty() {
-        first = if first.is_empty() { middle } else { format!("{first} {middle}") };
-    }
-    c.first_name = first;
-    c.last_name = last;
-    for (field, map, labels) in [("emails", emails, &email_labels), ("phones", phones, &phone_labels)] {
-        let list: Vec<LabeledValue> = map
-            .into_iter()
-            .map(|(key, (value, label, column))| {
-                let slot = key.split('/').next().unwrap_or_default();
-                let label = labels.get(slot).cloned().filter(|l| !l.is_empty()).unwrap_or(label);
-                (value, label, column)
-            })
-            .enumerate()
-            .map(|(n, (value, label, column))| {
-                origin.insert(format!("{field}[{n}]"), column);
-                LabeledValue { value, label, primary: false }
-            })
-            .collect();
-        if field == "emails" {
-            c.emails = list;
-        } else {
-            c.phones = list;
-        }
-    }
-    c.addresses = addresses
-        .into_iter()
-        .map(|(slot, mut a)| {
-            if let Some(label) = address_labels.get(&slot).filter(|l| !l.is_empty()) {
-                a.label = label.clone();
-            }
-            a
-        })
-        .collect();
-    // A value that is no e-mail address or phone number is kept in the notes, not lost.
-    for (field, check) in [
-        ("emails", crate::fields::email_problem as fn(&str) -> Option<&'static str>),
-        ("phones", crate::fields::phone_problem),
-    ] {
-        let list = if field == "emails" { &mut c.emails } else { &mut c.phones };
-        let mut kept = Vec::new();
-        let mut moved = Vec::new();
-        for (n, v) in std::mem::take(list).into_iter().enumerate() {
-            let column = origin.remove(&format!("{field}[{n}]"));
-            match check(&v.value) {
-                None => {
-                    if let Some(column) = column {
-                        origin.insert(format!("{field}[{}]", kept.len()), column);
-                    }
-                    kept.push(v);
-                }
-                Some(problem) => {
-                    warnings.push((column.clone(), format!("{:?} {problem}; it was kept in the notes", v.value)));
-                    moved.push(format!("{}: {}", column.unwrap_or_else(|| field.into()), v.value));
-                }
-            }
-        }
-        *list = kept;
-        if !moved.is_empty() {
-            let extra = moved.join("\n");
-            c.notes = if c.notes.is_empty() { extra } else { format!("{}\n{extra}", c.notes) };
-        }
-    }
-    Ok(Parsed { contact: c, company, origin, warnings })
-}
-
-/// The id of the contact a row matches, if any (rows written earlier in this import included).
-fn find_match(w: &Writer, on: MatchOn, c: &ContactInput, account_id: Option<&str>) -> Result<Option<String>> {
-    let conn = w.conn();
-    let found = match on {
-        MatchOn::None => None,
-        MatchOn::Email => match c.emails.first() {
-            None => None,
-            Some(e) => conn
-                .prepare_cached("SELECT id FROM contacts WHERE email = ?1 AND deleted_at IS NULL LIMIT 1")?
-                .query_row([e.value.to_lowercase()], |r| r.get(0))
-                .optional()?,
-        },
-        MatchOn::Phone => match c.phones.first().map(|p| phone_key(&p.value)).filter(|k| !k.is_empty()) {
-            None => None,
-            Some(key) => conn
-                .prepare_cached("SELECT id FROM contacts WHERE phone_key = ?1 AND deleted_at IS NULL LIMIT 1")?
-                .query_row([key], |r| r.get(0))
-                .optional()?,
-        },
-        MatchOn::NameCompany => conn
-            .prepare_cached(
-                "SELECT id FROM contacts WHERE sort_name = ?1 AND coalesce(account_id, '') = ?2 AND deleted_at IS NULL LIMIT 1",
-            )?
-            .query_row((format!("{}\u{1}{}", fold(&c.last_name), fold(&c.first_name)), account_id.unwrap_or("")), |r| r.get(0))
-            .optional()?,
-    };
-    Ok(found)
-}
-
-/// The account a company name links to: an existing one with the same name, or a new one.
-fn account_for(
-    w: &mut Writer,
-    cache: &mut HashMap<String, String>,
-    company: &str,
-    created: &mut u64,
-) -> Result<Option<String>> {
-    let key = company_key(company);
-    if key.is_empty() {
-        return Ok(None);
-    }
-    if let Some(id) = cache.get(&key) {
-        return Ok(Some(id.clone()));
-    }
-    let existing: Option<String> = w
-        .conn()
-        .prepare_cached("SELECT id FROM accounts WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1")?
-        .query_row([&key], |r| r.get(0))
-        .optional()?;
-    let id = match existing {
-        Some(id) => id,
-        None => {
-            let id = crate::new_id();
-            let input = crate::accounts::AccountInput { name: company.trim().to_owned(), ..Default::default() };
-            crate::accounts::create_with_id(w, &id, &input)?;
-            *created += 1;
-            id
-        }
-    };
-    cache.insert(key, id.clone());
-    Ok(Some(id))
-}
-
-/// Writes one parsed row: create, or apply the match policy. Returns what happened.
-enum Outcome {
-    Created,
-    Updated,
-    Skipped,
-}
-
-fn write_row(w: &mut Writer, args: &ImportArgs, contact: &ContactInput) -> Result<Outcome> {
-    let matched = find_match(w, args.match_on, contact, contact.account_id.as_deref())?;
-    let Some(id) = matched.filter(|_| args.on_match != OnMatch::Create) else {
-        contacts::create_with_id(w, &crate::new_id(), contact)?;
-        return Ok(Outcome::Created);
-    };
-    if args.on_match == OnMatch::Skip {
-        return Ok(Outcome::Skipped);
-    }
-    let current = contacts::get(w.conn(), crate::IdArgs { id: id.clone() })?;
-    let row = serde_json::to_value(contact)?;
-    let take: Vec<String> = match args.on_match {
-        OnMatch::Overwrite => row
-            .as_object()
-            .map(|o| o.iter().filter(|(_, v)| !crate::merge::is_blank(v)).map(|(k, _)| k.clone()).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let changes = crate::merge::merged_changes(&serde_json::to_value(&current.fields)?, &row, &take)?;
-    if changes.is_empty() {
-        return Ok(Outcome::Skipped);
-    }
-    contacts::update(w, contacts::ContactUpdate { id, changes })?;
-    Ok(Outcome::Updated)
-}
-
-/// The column a core validation error points at (`emails[1]` → the column of that e-mail).
-fn column_of(error: &Error, origin: &HashMap<String, String>, header_of: &HashMap<Field, String>) -> Option<String> {
-    let field = error.field.as_deref()?;
-    if let Some(column) = origin.get(field) {
-        return Some(column.clone());
-    }
-    let by_field = match field {
-        "last_name" => [Field::LastName, Field::FullName].iter().find_map(|f| header_of.get(f)),
-        "first_name" => header_of.get(&Field::FirstName),
-        "title" => header_of.get(&Field::Title),
-        "salutation" => header_of.get(&Field::Salutation),
-        "department" => header_of.get(&Field::Department),
-        "notes" => header_of.get(&Field::Notes),
-        "tags" => header_of.get(&Field::Tags),
-        "lead_source" => header_of.get(&Field::LeadSource),
-        f if f.starts_with("addresses") => origin.iter().find(|(k, _)| k.starts_with("addresses")).map(|(_, v)| v),
-        _ => None,
-    };
-    by_field.cloned()
 }
 
 /// Where the rows come from: a CSV file streamed with its dialect, or the rows
@@ -491,39 +221,117 @@ impl Input {
     }
 }
 
-/// Imports a file without progress reports (the registry's `import_contacts`).
-pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
-    import_contacts(store, args, &mut |_| true)
+/// What the pipeline asks of each kind of record it imports; adding a kind is adding one of these.
+trait Kind {
+    /// What a column guessed or mapped as `field` fills in this kind of record (None: nothing).
+    fn field(&self, field: Field) -> Option<Field>;
+    /// The fields of which a file must map one, and the message when it maps none.
+    fn identifying(&self) -> (&'static [Field], &'static str);
+    /// The columns a validation error about `field` points at.
+    fn sources(&self, field: &str) -> &'static [Field];
+    /// Turns one row into a record, checks it, matches it and writes it; with `preview`,
+    /// returns the record as stored.
+    fn import(&mut self, w: &mut Writer, args: &ImportArgs, row: RowValues, preview: bool) -> Result<Step>;
+    /// After the last row: links that need every row (parent accounts). Returns warnings.
+    fn finish(&mut self, _w: &mut Writer) -> Result<Vec<RowError>> {
+        Ok(Vec::new())
+    }
+    fn accounts_created(&self) -> u64 {
+        0
+    }
 }
 
-/// Imports (or, with `dry_run`, rehearses importing) a file of contacts: CSV,
-/// a workbook's sheet or vCards.
+/// What became of one row.
+enum Step {
+    /// Not imported: the problem, naming its field (or its column).
+    Failed(Error),
+    /// Imported (or skipped), with the record as stored when a preview was asked for.
+    Done(Outcome, Option<Value>),
+}
+
+#[derive(PartialEq)]
+enum Outcome {
+    Created,
+    Updated,
+    Skipped,
+}
+
+/// The changes a matched row makes to the record: fills its empty fields and joins
+/// lists (`update`), or also replaces fields with the row's non-empty values
+/// (`overwrite`). `unset` names the row's fields the file did not give (defaults).
+fn changes(current: &impl Serialize, row: &impl Serialize, unset: &[&str], on_match: OnMatch) -> Result<Fields> {
+    let mut row = serde_json::to_value(row)?;
+    if let Some(o) = row.as_object_mut() {
+        for field in unset {
+            o.insert((*field).to_owned(), Value::Null);
+        }
+    }
+    let take: Vec<String> = match on_match {
+        OnMatch::Overwrite => row
+            .as_object()
+            .map(|o| o.iter().filter(|(_, v)| !crate::merge::is_blank(v)).map(|(k, _)| k.clone()).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    crate::merge::merged_changes(&serde_json::to_value(current)?, &row, &take)
+}
+
+/// The column a row's error points at: its own, where an e-mail or address came
+/// from (`emails[1]`), or the column of the field.
+fn column_of(
+    error: &Error,
+    kind: &dyn Kind,
+    origin: &HashMap<String, String>,
+    header_of: &HashMap<Field, String>,
+) -> Option<String> {
+    if error.column.is_some() {
+        return error.column.clone();
+    }
+    let field = error.field.as_deref()?;
+    if let Some(column) = origin.get(field) {
+        return Some(column.clone());
+    }
+    let root = field.split(['[', '.']).next().unwrap_or(field);
+    if matches!(root, "addresses" | "address" | "billing_address" | "shipping_address") {
+        return origin.iter().find(|(k, _)| k.starts_with("addresses")).map(|(_, v)| v.clone());
+    }
+    kind.sources(root).iter().find_map(|f| header_of.get(f)).cloned()
+}
+
+/// Imports a file without progress reports (the registry's `import_contacts`).
+pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
+    import(store, args, &mut |_| true)
+}
+
+/// Imports (or, with `dry_run`, rehearses importing) a file of contacts, accounts or
+/// leads (`args.target`): CSV, a workbook's sheet or vCards.
 /// `progress` hears the rows done so far now and then; returning false cancels.
-pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
+pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
+    let target = args.target.unwrap_or_default();
+    let mut kind = target.kind();
     let path = Path::new(&args.path);
     let input = Input::open(path, &args)?;
     let table = input.table(path)?;
     let header = table.header.clone();
+    let field_of = |f: Field| kind.field(f);
     let targets = match &input {
         Input::Read { exact: true, .. } => {
-            let mut given: serde_json::Map<String, Value> =
-                header.iter().map(|h| (h.clone(), Value::String(h.clone()))).collect();
+            // A vCard's columns are contact fields: those this kind lacks are left out.
+            let own = |h: &str| mapping::ColumnTarget::parse(h).is_ok_and(|t| kind.field(t.field).is_some());
+            let mut given: serde_json::Map<String, Value> = header
+                .iter()
+                .map(|h| (h.clone(), if own(h) { Value::String(h.clone()) } else { Value::Null }))
+                .collect();
             given.extend(args.mapping.clone().unwrap_or_default());
-            mapping::map_columns(&header, args.preset, Some(&given))?
+            mapping::map_columns(&header, args.preset, Some(&given), &field_of, target.noun())?
         }
-        _ => mapping::map_columns(&header, args.preset, args.mapping.as_ref())?,
+        _ => mapping::map_columns(&header, args.preset, args.mapping.as_ref(), &field_of, target.noun())?,
     };
-    let named = targets.iter().any(|t| {
-        matches!(t.field, Field::FirstName | Field::LastName | Field::FullName | Field::Company | Field::Email)
-    });
-    if !named {
-        return Err(Error::invalid(
-            "mapping",
-            "No column holds a name or an e-mail address: map at least one (e.g. \"Last Name\": \"last_name\")",
-        ));
+    let (identifying, missing) = kind.identifying();
+    if !targets.iter().any(|t| identifying.contains(&t.field)) {
+        return Err(Error::invalid("mapping", missing));
     }
     let header_of: HashMap<Field, String> = targets.iter().zip(&header).map(|(t, h)| (t.field, h.clone())).collect();
-
     // Pass 1, only when the file has dates: the whole column decides their format.
     let date_columns: Vec<usize> =
         targets.iter().enumerate().filter(|(_, t)| t.field == Field::Birthday).map(|(i, _)| i).collect();
@@ -597,12 +405,12 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
         errors: Vec::new(),
         warnings: Vec::new(),
         preview: Vec::new(),
+        preview_records: Vec::new(),
     };
     let preview_rows = args.preview_rows.unwrap_or(20) as usize;
     let batch_id = crate::new_id();
     let run = |w: &mut Writer, mut report: ImportReport| -> Result<ImportReport> {
         w.set_batch(Some(batch_id.clone()));
-        let mut accounts = HashMap::new();
         let width = header.len();
         for row in table {
             let row = row?;
@@ -618,7 +426,7 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
                     message: format!("The row has {} fields, the header {width}", row.fields.len()),
                 });
             }
-            let parsed = match parse_row(&header, &targets, &row.fields, date_format.as_deref()) {
+            let mut parsed = match row::parse_row(&header, &targets, &row.fields, date_format.as_deref()) {
                 Ok(p) => p,
                 Err(e) => {
                     report.failed += 1;
@@ -628,53 +436,44 @@ pub fn import_contacts(store: &Store, args: ImportArgs, progress: &mut dyn FnMut
                     continue;
                 }
             };
-            for (column, message) in row.warnings.into_iter().chain(parsed.warnings) {
+            for (column, message) in row.warnings.into_iter().chain(std::mem::take(&mut parsed.warnings)) {
                 if report.warnings.len() < MAX_LISTED {
                     report.warnings.push(RowError { row: line, column, message });
                 }
             }
-            let mut contact = parsed.contact;
-            if contact.last_name.is_empty() && contact.first_name.is_empty() {
-                // A row with only a company or an e-mail address is a contact named after it.
-                contact.last_name = match contact.emails.first() {
-                    _ if !parsed.company.is_empty() => parsed.company.clone(),
-                    Some(email) => email.value.clone(),
-                    None => String::new(),
-                };
-            }
-            let checked = match contacts::validate(&contact) {
-                Ok(c) => c,
-                Err(e) => {
+            let origin = std::mem::take(&mut parsed.origin);
+            parsed.line = line;
+            let preview = report.preview.len() + report.preview_records.len() < preview_rows;
+            match kind.import(w, &args, parsed, preview)? {
+                Step::Failed(e) => {
                     report.failed += 1;
                     if report.errors.len() < MAX_LISTED {
-                        report.errors.push(RowError {
-                            row: line,
-                            column: column_of(&e, &parsed.origin, &header_of),
-                            message: e.message,
-                        });
+                        let column = column_of(&e, kind.as_ref(), &origin, &header_of);
+                        report.errors.push(RowError { row: line, column, message: e.message });
                     }
-                    continue;
                 }
-            };
-            contact.account_id = account_for(w, &mut accounts, &parsed.company, &mut report.accounts_created)?;
-            let stored = match write_row(w, &args, &contact)? {
-                Outcome::Created => {
-                    report.created += 1;
-                    true
+                Step::Done(outcome, stored) => {
+                    match outcome {
+                        Outcome::Created => report.created += 1,
+                        Outcome::Updated => report.updated += 1,
+                        Outcome::Skipped => report.skipped += 1,
+                    }
+                    match stored.filter(|_| outcome != Outcome::Skipped) {
+                        Some(stored) if target == ListTarget::Contact => {
+                            report.preview.push(serde_json::from_value(stored)?)
+                        }
+                        Some(stored) => report.preview_records.push(stored),
+                        None => {}
+                    }
                 }
-                Outcome::Updated => {
-                    report.updated += 1;
-                    true
-                }
-                Outcome::Skipped => {
-                    report.skipped += 1;
-                    false
-                }
-            };
-            if stored && report.preview.len() < preview_rows {
-                report.preview.push(ContactInput { account_id: contact.account_id.clone(), ..checked });
             }
         }
+        for warning in kind.finish(w)? {
+            if report.warnings.len() < MAX_LISTED {
+                report.warnings.push(warning);
+            }
+        }
+        report.accounts_created = kind.accounts_created();
         w.set_batch(None);
         Ok(report)
     };

@@ -76,6 +76,39 @@ fn decoded(path: &Path, encoding: &'static Encoding) -> Result<impl Read> {
         .build(BufReader::new(file)))
 }
 
+/// CRLF and lone CR read as LF: the csv reader counts lines by LF only, so the
+/// line numbers of errors in Windows and old Mac files would drift otherwise.
+struct UnixLineEnds<R> {
+    inner: R,
+    after_cr: bool,
+}
+
+impl<R: Read> Read for UnixLineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[out] = if b == b'\r' { b'\n' } else { b };
+                out += 1;
+            }
+            // A read that held only the LF of a CRLF gives nothing: read on.
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
+}
+
 /// Fields per record of the sample with `delimiter` (quotes respected).
 fn field_counts(text: &str, delimiter: u8) -> Vec<usize> {
     let mut reader =
@@ -193,9 +226,9 @@ impl Iterator for Table {
 }
 
 /// Opens the file for reading with the dialect: skips the preamble, reads the header.
-/// (The csv reader takes CRLF, LF and lone CR as line ends.)
+/// (CRLF, LF and lone CR line ends all work.)
 pub fn open_table(path: &Path, dialect: &Dialect) -> Result<Table> {
-    let reader: Box<dyn Read> = Box::new(decoded(path, dialect.encoding)?);
+    let reader: Box<dyn Read> = Box::new(UnixLineEnds { inner: decoded(path, dialect.encoding)?, after_cr: false });
     let mut reader =
         csv::ReaderBuilder::new().delimiter(dialect.delimiter).has_headers(false).flexible(true).from_reader(reader);
     let unreadable = |e: csv::Error| Error::new(ErrorCode::Validation, format!("The file cannot be read: {e}"));

@@ -1,7 +1,7 @@
 //! Shared by the import tests: fixture files, running an import, finding what it wrote.
 
 use crm_core::contacts::{self, ContactListQuery};
-use crm_core::import::{import_contacts, ImportArgs, ImportReport};
+use crm_core::import::{ImportArgs, ImportReport};
 use crm_core::Store;
 use std::path::PathBuf;
 
@@ -10,7 +10,7 @@ pub fn fixture(name: &str) -> String {
 }
 
 pub fn import(store: &Store, args: ImportArgs) -> crm_core::Result<ImportReport> {
-    import_contacts(store, args, &mut |_| true)
+    crm_core::import::import(store, args, &mut |_| true)
 }
 
 pub fn file(path: String) -> ImportArgs {

@@ -1,0 +1,57 @@
+//! Finding the record a row matches among those already there and the rows
+//! written before it: an index of their keys (`e:` e-mail, `p:` phone, `n:` name),
+//! read from the table once, on the first lookup, and kept current as rows are written.
+
+use crate::error::Result;
+use crate::fields::LabeledValue;
+use crate::text::phone_key;
+use crate::write::Writer;
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+/// The keys of a record: its e-mails, its phones and its name key.
+pub(super) fn record_keys(emails: &[LabeledValue], phones: &[LabeledValue], name: &str) -> Vec<String> {
+    let mut keys: Vec<String> = emails.iter().map(|e| format!("e:{}", e.value.trim().to_lowercase())).collect();
+    keys.extend(phones.iter().map(|p| phone_key(&p.value)).filter(|k| !k.is_empty()).map(|k| format!("p:{k}")));
+    if !name.is_empty() {
+        keys.push(format!("n:{name}"));
+    }
+    keys
+}
+
+/// Reads every live record of a kind as (id, its keys).
+pub(super) type Load = fn(&Connection) -> Result<Vec<(String, Vec<String>)>>;
+
+#[derive(Default)]
+pub(super) struct KeyIndex {
+    ids: Option<HashMap<String, String>>,
+}
+
+impl KeyIndex {
+    /// The first record that has one of `keys` (the oldest, when several share it).
+    pub fn find(&mut self, w: &Writer, load: Load, keys: &[String]) -> Result<Option<String>> {
+        if keys.is_empty() {
+            return Ok(None);
+        }
+        if self.ids.is_none() {
+            let mut ids = HashMap::new();
+            for (id, keys) in load(w.conn())? {
+                for key in keys {
+                    ids.entry(key).or_insert_with(|| id.clone());
+                }
+            }
+            self.ids = Some(ids);
+        }
+        let ids = self.ids.as_ref().expect("loaded above");
+        Ok(keys.iter().find_map(|k| ids.get(k)).cloned())
+    }
+
+    /// Remembers a record written by this import.
+    pub fn add(&mut self, id: &str, keys: Vec<String>) {
+        if let Some(ids) = &mut self.ids {
+            for key in keys {
+                ids.entry(key).or_insert_with(|| id.to_owned());
+            }
+        }
+    }
+}
