@@ -81,6 +81,17 @@ export function formatNumber(
 }
 
 /**
+ * A tax rate from the core, a fraction as decimal text ("0.19"), as a percentage in the locale's
+ * style ("19 %", "19%"). Rates have few digits, so showing them through a number loses nothing.
+ */
+export function formatPercent(rate: string | null | undefined, locale?: string): string {
+	if (rate === null || rate === undefined || rate.trim() === '') return '';
+	const value = Number(rate);
+	if (!Number.isFinite(value)) return rate;
+	return formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 4 });
+}
+
+/**
  * Money from the core: a decimal string (e.g. "-1234.5") and an ISO 4217 code. Digits are kept
  * exactly as given (no floating point, no rounding); the fraction is padded to the currency's
  * usual number of digits.

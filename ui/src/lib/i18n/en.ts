@@ -43,7 +43,8 @@ export const en = {
 		'Deals in progress, with their account, amount, stage and expected close date.',
 	'section.quotes.about':
 		'Quotes will let you price products and services for a customer and send them as PDF documents.',
-	'section.products.about': 'The products and services you sell, with their prices and price books.',
+	'section.products.about':
+		'The products and services you sell, with their prices and price books.',
 	'section.orders.about':
 		'Orders will record what customers have confirmed, from accepted quotes or entered directly.',
 	'section.invoices.about':

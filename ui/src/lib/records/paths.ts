@@ -6,7 +6,8 @@ export const RECORD_SCREENS = {
 	account: 'accounts',
 	contact: 'contacts',
 	lead: 'leads',
-	opportunity: 'opportunities'
+	opportunity: 'opportunities',
+	product: 'products'
 } as const;
 
 export type ScreenRecordType = keyof typeof RECORD_SCREENS;

@@ -1,16 +1,17 @@
 // Change counters: a screen showing some kind of record reloads when the counter it watches moves
 // (after a save on another screen, an undo from a toast, a conversion, a merge or an import).
-//   contacts, accounts, leads, opportunities   records of that type were created, changed or deleted
+//   contacts, accounts, …   records of that type were created, changed or deleted
 //   touched    a record's notes, files, relationships or fields changed (timelines reload)
 //   reverted   a batch was undone (open records reload what they show)
 
-export type RecordChange = 'contacts' | 'accounts' | 'leads' | 'opportunities';
+export type RecordChange = 'contacts' | 'accounts' | 'leads' | 'opportunities' | 'products';
 
 const state = $state({
 	contacts: 0,
 	accounts: 0,
 	leads: 0,
 	opportunities: 0,
+	products: 0,
 	touched: 0,
 	reverted: 0
 });
