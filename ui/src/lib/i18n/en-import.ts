@@ -167,26 +167,28 @@ export const enImport = {
 	'import.toContacts': 'Go to contacts',
 
 	'export.open': 'Export',
-	'export.openHint': 'Export the contacts of this list to a CSV, Excel or vCard file',
+	'export.openHint':
+		'Export this list as it is shown to a CSV or Excel file (contacts also to vCard)',
 	'export.format': 'Format',
 	'export.format.csv': 'CSV',
 	'export.format.xlsx': 'Excel (.xlsx)',
 	'export.format.vcf': 'vCard (.vcf)',
-	'export.title': 'Export contacts',
-	'export.scopeFiltered': 'The contacts matching “{q}” are exported, in the list’s order.',
-	'export.scopeAll': 'All contacts are exported, in the list’s order.',
+	'export.title': 'Export {list}',
+	'export.scopeFiltered':
+		'The records matching “{q}” and the list’s filters are exported, in its order.',
+	'export.scopeAll': 'The records the list shows are exported, in its order.',
 	'export.delimiter': 'Delimiter',
 	'export.delimiter.comma': 'Comma (,)',
 	'export.delimiter.semicolon': 'Semicolon (;)',
 	'export.delimiter.tab': 'Tab',
 	'export.bom': 'UTF-8 with BOM (for Excel)',
 	'export.bomHint': 'Excel then shows accented and Cyrillic letters correctly.',
-	'export.saveTitle': 'Export contacts to',
+	'export.saveTitle': 'Export to',
 	'export.submit': 'Export…',
 	'export.exporting': 'Exporting…',
 	'export.cancel': 'Cancel',
-	'export.done.one': '{count} contact exported to {file}',
-	'export.done.other': '{count} contacts exported to {file}',
+	'export.done.one': '{count} record exported to {file}',
+	'export.done.other': '{count} records exported to {file}',
 
 	'palette.importContacts': 'Import contacts…'
 } as const;

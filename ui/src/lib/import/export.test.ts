@@ -1,18 +1,18 @@
-import { DEFAULT_CONTACT_QUERY } from '$lib/contacts/list';
+import { DEFAULT_CONTACT_QUERY, listArgs } from '$lib/contacts/list';
 import { describe, expect, it } from 'vitest';
-import { exportArgs, exportFileName } from './export';
+import { exportArgs, exportFileName, exportFormats } from './export';
 
 describe('export arguments', () => {
 	it('exports the list on screen with its filter and sort', () => {
-		const args = exportArgs(
-			'/tmp/contacts.csv',
+		const query = listArgs(
 			{ ...DEFAULT_CONTACT_QUERY, q: ' müller ', sort: 'city', desc: true },
-			'csv',
-			';',
-			true
+			null,
+			1000
 		);
+		const args = exportArgs('/tmp/contacts.csv', 'contact', query, 'csv', ';', true);
 		expect(args).toMatchObject({
 			path: '/tmp/contacts.csv',
+			target: 'contact',
 			format: 'csv',
 			delimiter: ';',
 			bom: true
@@ -21,11 +21,14 @@ describe('export arguments', () => {
 	});
 
 	it('sends the delimiter and byte-order mark for CSV only', () => {
-		const args = exportArgs('/tmp/c.xlsx', DEFAULT_CONTACT_QUERY, 'xlsx', ';', true);
+		const args = exportArgs('/tmp/c.xlsx', 'account', { q: '' } as never, 'xlsx', ';', true);
 		expect(args).toMatchObject({ format: 'xlsx', delimiter: null, bom: false });
 	});
 
-	it('offers a file name with the format as its extension', () => {
-		expect(exportFileName('vcf')).toBe('contacts.vcf');
+	it('offers vCard for contacts only, and a file name after the list', () => {
+		expect(exportFormats('contact')).toContain('vcf');
+		expect(exportFormats('lead')).toEqual(['csv', 'xlsx']);
+		expect(exportFileName('contact', 'vcf')).toBe('contacts.vcf');
+		expect(exportFileName('account', 'xlsx')).toBe('accounts.xlsx');
 	});
 });
