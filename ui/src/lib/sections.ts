@@ -53,7 +53,7 @@ export const SECTIONS: readonly Section[] = [
 	{ id: 'accounts', path: '/accounts', available: true },
 	{ id: 'contacts', path: '/contacts', available: true },
 	{ id: 'opportunities', path: '/opportunities', available: true },
-	{ id: 'quotes', path: '/quotes', available: false },
+	{ id: 'quotes', path: '/quotes', available: true },
 	{ id: 'products', path: '/products', available: true },
 	{ id: 'orders', path: '/orders', available: false },
 	{ id: 'invoices', path: '/invoices', available: false },

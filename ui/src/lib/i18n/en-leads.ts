@@ -219,6 +219,7 @@ export const enLeads = {
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
 	'opportunities.record.updatedAt': 'Updated {date}',
 	'opportunities.record.fromLead': 'Converted from a lead',
+	'opportunities.record.newQuote': 'Create quote',
 	'opportunities.record.section.deal': 'Deal',
 	'opportunities.record.section.more': 'More',
 	'opportunities.field.name': 'Name',

@@ -3,6 +3,7 @@
 // (`.one`, `.other`, and `.few`/`.many` where a language needs them) and are read with plural().
 
 import { enCustomers } from './en-customers';
+import { enDocuments } from './en-documents';
 import { enImport } from './en-import';
 import { enLeads } from './en-leads';
 import { enLists } from './en-lists';
@@ -267,6 +268,7 @@ export const en = {
 	...enLeads,
 	...enLists,
 	...enProducts,
+	...enDocuments,
 	...enCustomers,
 	...enImport
 } as const;

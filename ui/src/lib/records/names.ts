@@ -3,16 +3,20 @@ import { call } from '$lib/api';
 
 const cache = new Map<string, Promise<string>>();
 
-/** The display name of an account or contact; '' when it cannot be read. */
-export function recordName(recordType: 'account' | 'contact', id: string): Promise<string> {
+export type NamedType = 'account' | 'contact' | 'opportunity';
+
+const READ: Record<NamedType, (id: string) => Promise<string>> = {
+	account: (id) => call('account_get', { id }).then((a) => a.name),
+	contact: (id) => call('contact_get', { id }).then((c) => c.display_name),
+	opportunity: (id) => call('opportunity_get', { id }).then((o) => o.name)
+};
+
+/** The display name of an account, contact or opportunity; '' when it cannot be read. */
+export function recordName(recordType: NamedType, id: string): Promise<string> {
 	const key = `${recordType}:${id}`;
 	let name = cache.get(key);
 	if (!name) {
-		name = (
-			recordType === 'account'
-				? call('account_get', { id }).then((a) => a.name)
-				: call('contact_get', { id }).then((c) => c.display_name)
-		).catch(() => {
+		name = READ[recordType](id).catch(() => {
 			cache.delete(key);
 			return '';
 		});
@@ -22,6 +26,6 @@ export function recordName(recordType: 'account' | 'contact', id: string): Promi
 }
 
 /** Remembers a name that is known already (e.g. just picked or saved). */
-export function knowName(recordType: 'account' | 'contact', id: string, name: string): void {
+export function knowName(recordType: NamedType, id: string, name: string): void {
 	cache.set(`${recordType}:${id}`, Promise.resolve(name));
 }

@@ -7,7 +7,8 @@ export const RECORD_SCREENS = {
 	contact: 'contacts',
 	lead: 'leads',
 	opportunity: 'opportunities',
-	product: 'products'
+	product: 'products',
+	quote: 'quotes'
 } as const;
 
 export type ScreenRecordType = keyof typeof RECORD_SCREENS;

@@ -4,7 +4,7 @@ import { call } from '$lib/api';
 import { t } from '$lib/i18n';
 
 export interface PickerOption {
-	type: 'account' | 'contact';
+	type: 'account' | 'contact' | 'product';
 	id: string;
 	name: string;
 	subtitle: string;
@@ -60,4 +60,22 @@ export async function searchParties(q: string): Promise<PickerOption[]> {
 		}
 	}
 	return out;
+}
+
+/** Active products whose name, code or description starts with the typed words. */
+export async function searchProducts(q: string): Promise<PickerOption[]> {
+	const page = await call('product_list', {
+		sort: 'name',
+		desc: false,
+		after: null,
+		limit: PICKER_LIMIT,
+		q: q.trim(),
+		active: true
+	});
+	return page.rows.map((row) => ({
+		type: 'product',
+		id: row.id,
+		name: row.name || t('products.unnamed'),
+		subtitle: [row.code, row.unit].filter(Boolean).join(' · ')
+	}));
 }

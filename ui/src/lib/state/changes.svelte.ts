@@ -4,7 +4,8 @@
 //   touched    a record's notes, files, relationships or fields changed (timelines reload)
 //   reverted   a batch was undone (open records reload what they show)
 
-export type RecordChange = 'contacts' | 'accounts' | 'leads' | 'opportunities' | 'products';
+export type RecordChange =
+	'contacts' | 'accounts' | 'leads' | 'opportunities' | 'products' | 'quotes';
 
 const state = $state({
 	contacts: 0,
@@ -12,6 +13,7 @@ const state = $state({
 	leads: 0,
 	opportunities: 0,
 	products: 0,
+	quotes: 0,
 	touched: 0,
 	reverted: 0
 });

@@ -1,0 +1,61 @@
+// A quote made from an opportunity: two catalog products and a free line, an overall discount,
+// totals computed by the core while typing, saved, sent and accepted.
+import assert from 'node:assert/strict';
+import { waitUntil } from '../lib/app.mjs';
+import { e2e } from '../lib/harness.mjs';
+
+async function pickProduct(app, text) {
+	await app.type('quote-add-product', text);
+	await app.click('picker-option');
+}
+
+e2e('a quote with products, a free line and a discount is priced by the core, sent and accepted', async ({ launch, crm }) => {
+	await crm.run('init');
+	await crm.call('settings_update', { changes: { locale: 'en-US', default_currency: 'EUR' } });
+	const tax = '0.19';
+	await crm.call('product_create', { code: 'SVC-1', name: 'Installation', unit: 'h', tax_rate: tax, default_price: '80', currency: 'EUR' });
+	await crm.call('product_create', { code: 'HW-1', name: 'Router', unit: 'pcs', tax_rate: tax, default_price: '120.50', currency: 'EUR' });
+	const account = await crm.call('account_create', { name: 'Müller GmbH' });
+	const deal = await crm.call('opportunity_create', { name: 'Network upgrade', account_id: account.id, currency: 'EUR' });
+
+	const app = await launch();
+	await app.click('nav-opportunities');
+	await app.click('opportunity-row');
+	await app.waitForText('record-title', 'Network upgrade');
+	await app.click('opportunity-new-quote');
+	await app.waitForHash(/^#\/quotes\/new\?opportunity=/);
+
+	await pickProduct(app, 'Install');
+	await app.waitForCount('quote-line', (n) => n === 1, 'one line');
+	await pickProduct(app, 'Router');
+	await app.waitForCount('quote-line', (n) => n === 2, 'two lines');
+	const quantities = await app.all('quote-line-quantity');
+	await quantities[1].clear();
+	await quantities[1].sendKeys('3');
+	await app.click('quote-add-line');
+	await app.waitForCount('quote-line', (n) => n === 3, 'three lines');
+	await (await app.all('quote-line-description'))[2].sendKeys('Cabling');
+	await (await app.all('quote-line-price'))[2].sendKeys('45');
+	await (await app.all('quote-line-tax'))[2].sendKeys('19');
+	await app.type('quote-discount', '10');
+
+	// 80 + 3 × 120.50 + 45 = 486.50; 10 % off = 437.85 net; 19 % tax per line = 83.20.
+	await app.waitForText('quote-total', '521.05');
+	await app.click('quote-save');
+	await app.waitForHash(/^#\/quotes\/(?!new)[^/?]+$/);
+	await app.waitForText('record-title', /Q-\d+/);
+
+	const [stored] = (await crm.call('quote_list', {})).rows;
+	assert.equal(stored.total, '521.05');
+	const quote = await crm.call('quote_get', { id: stored.id });
+	assert.equal(quote.opportunity_id, deal.id);
+	assert.equal(quote.account_id, account.id, 'the deal’s customer came with it');
+	assert.deepEqual(quote.lines.map((l) => l.description), ['Installation', 'Router', 'Cabling']);
+
+	await app.click('quote-to-sent');
+	await app.waitForText('quote-status', 'Sent');
+	await app.click('quote-to-accepted');
+	await app.waitForText('quote-status', 'Accepted');
+	await waitUntil(async () => (await crm.call('quote_get', { id: stored.id })).status === 'accepted', 'the quote accepted in the database');
+	assert.equal(await app.isVisible('quote-save'), false, 'an accepted quote cannot be edited');
+});
