@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { waitUntil } from '../lib/app.mjs';
 import { e2e } from '../lib/harness.mjs';
 
+/** Finds a product in the "Add a product" picker and clicks the match. */
 async function pickProduct(app, text) {
 	await app.type('quote-add-product', text);
+	await app.waitForText('picker-option', text);
 	await app.click('picker-option');
 }
 
