@@ -25,6 +25,13 @@ pub fn fold(text: &str) -> String {
     out.nfc().collect()
 }
 
+/// A web address's sort key: folded, without the scheme and `www.` (`https://www.Acme.de` → `acme.de`).
+pub fn site_key(website: &str) -> String {
+    let folded = fold(website);
+    let host = folded.strip_prefix("https://").or_else(|| folded.strip_prefix("http://")).unwrap_or(&folded);
+    host.strip_prefix("www.").unwrap_or(host).to_owned()
+}
+
 /// The digits of a phone number, whatever its formatting.
 pub fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
@@ -131,6 +138,14 @@ mod tests {
         assert_eq!(fold("Groß"), "gross");
         assert_eq!(fold("Łukasz Żółć"), "łukasz zołc");
         assert_eq!(fold("ÉLODIE"), "elodie");
+    }
+
+    #[test]
+    fn site_keys_ignore_scheme_www_and_case() {
+        assert_eq!(site_key("https://www.Acme.de/"), "acme.de/");
+        assert_eq!(site_key("http://Bäcker.example"), "backer.example");
+        assert_eq!(site_key(" zeta.io "), "zeta.io");
+        assert_eq!(site_key(""), "");
     }
 
     #[test]
