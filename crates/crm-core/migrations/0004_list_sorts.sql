@@ -1,4 +1,4 @@
--- Outpost schema 4: every column a list shows can sort it.
+-- Outpost schema 4: every column a list shows can sort it; search stops early on short prefixes.
 --
 -- Text sorts use folded copies (case and Latin accents removed by the core's `fold`, the same key
 -- the write path derives), not SQLite's lower() or NOCASE, which only know ASCII: Ärzte must sort
@@ -35,3 +35,48 @@ CREATE INDEX leads_by_email       ON leads (email, id) WHERE deleted_at IS NULL;
 CREATE INDEX leads_by_status_sort ON leads (status, id) WHERE deleted_at IS NULL;
 CREATE INDEX leads_by_source      ON leads (source, id) WHERE deleted_at IS NULL;
 CREATE INDEX leads_by_updated     ON leads (updated_at, id) WHERE deleted_at IS NULL;
+
+-- Search: prefix indexes for 2, 3 and 4 characters (was 2 only). FTS5 reads a prefix that has
+-- its own index lazily, stopping after the hits it needs; a longer prefix first merges the
+-- postings of every word it matches. Typed phone numbers are digit prefixes (`+49 30` is `4930`)
+-- matching tens of thousands of different numbers, and the first letters of a name or place
+-- match thousands of words: both now stop early. Each table is rebuilt from its own content.
+CREATE VIRTUAL TABLE contacts_fts_4 USING fts5 (
+    name, email, phone, other,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4',
+    columnsize = 0
+);
+INSERT INTO contacts_fts_4 (rowid, name, email, phone, other) SELECT rowid, name, email, phone, other FROM contacts_fts;
+DROP TABLE contacts_fts;
+ALTER TABLE contacts_fts_4 RENAME TO contacts_fts;
+
+CREATE VIRTUAL TABLE accounts_fts_4 USING fts5 (
+    name, email, phone, other,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4',
+    columnsize = 0
+);
+INSERT INTO accounts_fts_4 (rowid, name, email, phone, other) SELECT rowid, name, email, phone, other FROM accounts_fts;
+DROP TABLE accounts_fts;
+ALTER TABLE accounts_fts_4 RENAME TO accounts_fts;
+
+CREATE VIRTUAL TABLE leads_fts_4 USING fts5 (
+    name, email, phone, other,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4',
+    columnsize = 0
+);
+INSERT INTO leads_fts_4 (rowid, name, email, phone, other) SELECT rowid, name, email, phone, other FROM leads_fts;
+DROP TABLE leads_fts;
+ALTER TABLE leads_fts_4 RENAME TO leads_fts;
+
+CREATE VIRTUAL TABLE opportunities_fts_4 USING fts5 (
+    name, other,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4',
+    columnsize = 0
+);
+INSERT INTO opportunities_fts_4 (rowid, name, other) SELECT rowid, name, other FROM opportunities_fts;
+DROP TABLE opportunities_fts;
+ALTER TABLE opportunities_fts_4 RENAME TO opportunities_fts;

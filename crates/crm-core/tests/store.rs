@@ -108,6 +108,10 @@ fn every_earlier_schema_version_migrates_with_its_data() {
             .read(|c| crm_core::search::search(c, crm_core::search::SearchArgs { q: "gro".into(), limit: 5 }))
             .unwrap();
         assert_eq!(found.groups[0].hits[0].title, "Jürgen Groß", "{name}: search index");
+        let by_phone = store
+            .read(|c| crm_core::search::search(c, crm_core::search::SearchArgs { q: "+49 30".into(), limit: 5 }))
+            .unwrap();
+        assert_eq!(by_phone.groups[0].hits[0].title, "Jürgen Groß", "{name}: the rebuilt search index");
         let phone_key: String = store
             .read(|c| Ok(c.query_row("SELECT phone_key FROM contacts WHERE last_name = 'Groß'", [], |r| r.get(0))?))
             .unwrap();
