@@ -36,15 +36,15 @@ CREATE INDEX leads_by_status_sort ON leads (status, id) WHERE deleted_at IS NULL
 CREATE INDEX leads_by_source      ON leads (source, id) WHERE deleted_at IS NULL;
 CREATE INDEX leads_by_updated     ON leads (updated_at, id) WHERE deleted_at IS NULL;
 
--- Search: prefix indexes for 2, 3 and 4 characters (was 2 only). FTS5 reads a prefix that has
--- its own index lazily, stopping after the hits it needs; a longer prefix first merges the
--- postings of every word it matches. Typed phone numbers are digit prefixes (`+49 30` is `4930`)
--- matching tens of thousands of different numbers, and the first letters of a name or place
--- match thousands of words: both now stop early. Each table is rebuilt from its own content.
+-- Search: prefix indexes for 1 to 4 characters (was 2 only). FTS5 reads a prefix that has its
+-- own index lazily, stopping after the hits it needs; any other prefix first merges the postings
+-- of every word it matches. Typed phone numbers are digit prefixes (`+49 30` is `4930`) matching
+-- tens of thousands of different numbers, and the first letters typed (`m`, `anna m`, `mül`)
+-- match thousands of words: all of them now stop early. Each table is rebuilt from its content.
 CREATE VIRTUAL TABLE contacts_fts_4 USING fts5 (
     name, email, phone, other,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4',
+    prefix = '1 2 3 4',
     columnsize = 0
 );
 INSERT INTO contacts_fts_4 (rowid, name, email, phone, other) SELECT rowid, name, email, phone, other FROM contacts_fts;
@@ -54,7 +54,7 @@ ALTER TABLE contacts_fts_4 RENAME TO contacts_fts;
 CREATE VIRTUAL TABLE accounts_fts_4 USING fts5 (
     name, email, phone, other,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4',
+    prefix = '1 2 3 4',
     columnsize = 0
 );
 INSERT INTO accounts_fts_4 (rowid, name, email, phone, other) SELECT rowid, name, email, phone, other FROM accounts_fts;
@@ -64,7 +64,7 @@ ALTER TABLE accounts_fts_4 RENAME TO accounts_fts;
 CREATE VIRTUAL TABLE leads_fts_4 USING fts5 (
     name, email, phone, other,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4',
+    prefix = '1 2 3 4',
     columnsize = 0
 );
 INSERT INTO leads_fts_4 (rowid, name, email, phone, other) SELECT rowid, name, email, phone, other FROM leads_fts;
@@ -74,7 +74,7 @@ ALTER TABLE leads_fts_4 RENAME TO leads_fts;
 CREATE VIRTUAL TABLE opportunities_fts_4 USING fts5 (
     name, other,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4',
+    prefix = '1 2 3 4',
     columnsize = 0
 );
 INSERT INTO opportunities_fts_4 (rowid, name, other) SELECT rowid, name, other FROM opportunities_fts;

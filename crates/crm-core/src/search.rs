@@ -1,4 +1,4 @@
-//! Global search: FTS5 prefix matching across record types, grouped by type.
+//! Global search: FTS5 prefix matching across record types, grouped by type, whole-word hits first.
 
 use crate::error::Result;
 use crate::text::{fts_prefix_query, fts_whole_word_query};

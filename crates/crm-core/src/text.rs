@@ -66,7 +66,7 @@ pub fn fts_prefix_query(typed: &str) -> Option<String> {
     (!phrases.is_empty()).then(|| phrases.join(" "))
 }
 
-/// The longest prefix the FTS tables keep an index of (`prefix = '2 3 4'`, schema 4).
+/// The longest prefix the FTS tables keep an index of (`prefix = '1 2 3 4'`, schema 4).
 pub const FTS_INDEXED_PREFIX: usize = 4;
 
 /// [`fts_prefix_query`] with its last word whole, when that word is longer than the indexed
