@@ -4,7 +4,7 @@
 use crm_core::contacts::{self, ContactListQuery};
 use crm_core::duplicates::{self, DuplicateQuery};
 use crm_core::import::{self, ImportArgs};
-use crm_core::list::Cursor;
+use crm_core::list::{Cursor, Key};
 use crm_core::search::{self, SearchArgs};
 use crm_core::{demo, Error, ErrorCode, Store};
 use serde::Serialize;
@@ -131,7 +131,7 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
             [depth as i64 - 1],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        Ok(Cursor { key, id }.encode())
+        Ok(Cursor { key: Key::Text(key), id }.encode())
     })?;
     let deep = ContactListQuery { after: Some(after), ..Default::default() };
     let (p50, _) = percentiles(20, |_| store.read(|c| contacts::list(c, deep.clone())).map(|_| ()))?;

@@ -4,9 +4,9 @@ use crate::error::{Error, Result};
 use crate::fields::{
     check_len, clean_tags, clean_values, email_problem, phone_problem, trimmed, Address, Doc, LabeledValue, MAX_TEXT,
 };
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
-use crate::text::{company_key, fold};
+use crate::text::{company_key, fold, site_key};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
 use crate::IdArgs;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -19,7 +19,7 @@ pub static ACCOUNT: RecordKind = RecordKind {
     name: "account",
     table: "accounts",
     json_columns: &["emails", "phones", "billing_address", "shipping_address", "tags"],
-    derived: &["sort_name", "name_key", "city"],
+    derived: &["sort_name", "name_key", "city", "sort_city", "sort_industry", "sort_website"],
     tagged: true,
     search: Some(SearchSpec {
         table: "accounts_fts",
@@ -96,9 +96,49 @@ pub struct AccountUpdate {
     pub changes: serde_json::Map<String, Value>,
 }
 
+/// Columns an account list can be sorted by; each has its own index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountSort {
+    #[default]
+    Name,
+    /// The account type (its stored name: `competitor`, `customer`, …).
+    Type,
+    Industry,
+    City,
+    /// The web address without `https://` and `www.`.
+    Website,
+    Updated,
+}
+
+impl AccountSort {
+    fn column(self) -> SortColumn {
+        SortColumn::text(match self {
+            AccountSort::Name => "sort_name",
+            AccountSort::Type => "account_type",
+            AccountSort::Industry => "sort_industry",
+            AccountSort::City => "sort_city",
+            AccountSort::Website => "sort_website",
+            AccountSort::Updated => "updated_at",
+        })
+    }
+
+    /// `starts_with` in the form the sort column holds.
+    fn start_key(self, typed: &str) -> String {
+        match self {
+            AccountSort::Name | AccountSort::Industry | AccountSort::City => fold(typed),
+            AccountSort::Website => site_key(typed),
+            AccountSort::Type | AccountSort::Updated => typed.trim().to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct AccountListQuery {
+    /// Name when left out.
+    #[ts(as = "Option<AccountSort>", optional)]
+    pub sort: AccountSort,
     pub desc: bool,
     pub after: Option<String>,
     pub limit: u32,
@@ -122,6 +162,7 @@ pub struct AccountRow {
     pub city: String,
     pub website: String,
     pub parent_id: Option<String>,
+    pub updated_at: String,
 }
 
 /// An account in its hierarchy: the node and its subsidiaries.
@@ -224,6 +265,9 @@ fn to_fields(a: &AccountInput) -> Result<Fields> {
     fields.insert("sort_name".into(), Value::String(fold(&a.name)));
     fields.insert("name_key".into(), Value::String(company_key(&a.name)));
     fields.insert("city".into(), Value::String(city.to_owned()));
+    fields.insert("sort_city".into(), Value::String(fold(city)));
+    fields.insert("sort_industry".into(), Value::String(fold(&a.industry)));
+    fields.insert("sort_website".into(), Value::String(site_key(&a.website)));
     Ok(fields)
 }
 
@@ -337,17 +381,17 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Account> {
 }
 
 pub fn list(conn: &Connection, query: AccountListQuery) -> Result<Page<AccountRow>> {
-    let page = keyset_page(
+    keyset_page(
         conn,
         KeysetQuery {
             kind: &ACCOUNT,
-            columns: "id, name, account_type, industry, city, website, parent_id",
-            sort_column: "sort_name",
+            columns: "id, name, account_type, industry, city, website, parent_id, updated_at",
+            sort: query.sort.column(),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: if query.limit == 0 { 100 } else { query.limit },
             q: &query.q,
-            start_at: Some(fold(&query.starts_with)),
+            start_at: Some(query.sort.start_key(&query.starts_with)),
             equals: None,
             tag: query.tag.as_deref(),
             filters: &query.filters,
@@ -362,10 +406,10 @@ pub fn list(conn: &Connection, query: AccountListQuery) -> Result<Page<AccountRo
                 city: r.get(4)?,
                 website: r.get(5)?,
                 parent_id: r.get(6)?,
+                updated_at: r.get(7)?,
             })
         },
-    )?;
-    Ok(page.map(|(row, _, _)| row))
+    )
 }
 
 /// The whole hierarchy the account belongs to, from its top parent down.

@@ -269,6 +269,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         accounts::AccountInput::decl(cfg),
         accounts::Account::decl(cfg),
         accounts::AccountUpdate::decl(cfg),
+        accounts::AccountSort::decl(cfg),
         accounts::AccountListQuery::decl(cfg),
         accounts::AccountRow::decl(cfg),
         accounts::AccountNode::decl(cfg),

@@ -5,7 +5,7 @@ use crate::fields::{
     check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, Doc, LabeledValue,
     MAX_ITEMS, MAX_TEXT,
 };
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::text::{fold, phone_key};
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
@@ -19,7 +19,7 @@ pub static CONTACT: RecordKind = RecordKind {
     name: "contact",
     table: "contacts",
     json_columns: &["emails", "phones", "addresses", "tags"],
-    derived: &["sort_name", "email", "phone", "phone_key", "city", "sort_city"],
+    derived: &["sort_name", "email", "phone", "phone_key", "city", "sort_city", "sort_title"],
     tagged: true,
     search: Some(SearchSpec {
         table: "contacts_fts",
@@ -89,15 +89,28 @@ pub enum ContactSort {
     Email,
     City,
     Updated,
+    Title,
+    Phone,
 }
 
 impl ContactSort {
-    fn column(self) -> &'static str {
-        match self {
+    fn column(self) -> SortColumn {
+        SortColumn::text(match self {
             ContactSort::Name => "sort_name",
             ContactSort::Email => "email",
             ContactSort::City => "sort_city",
             ContactSort::Updated => "updated_at",
+            ContactSort::Title => "sort_title",
+            ContactSort::Phone => "phone",
+        })
+    }
+
+    /// `starts_with` in the form the sort column holds.
+    fn start_key(self, typed: &str) -> String {
+        match self {
+            ContactSort::Name | ContactSort::City | ContactSort::Title => fold(typed),
+            ContactSort::Email => typed.trim().to_lowercase(),
+            ContactSort::Updated | ContactSort::Phone => typed.trim().to_owned(),
         }
     }
 }
@@ -226,6 +239,7 @@ fn to_fields(c: &ContactInput) -> Result<Fields> {
         ("phone_key", phone_key(primary(&c.phones))),
         ("city", city.to_owned()),
         ("sort_city", fold(city)),
+        ("sort_title", fold(&c.title)),
     ];
     for (name, value) in derived {
         fields.insert(name.into(), Value::String(value));
@@ -330,22 +344,17 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Contact> {
 
 /// One page of live contacts in keyset order.
 pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRow>> {
-    let start_at = match query.sort {
-        ContactSort::Email => query.starts_with.trim().to_lowercase(),
-        ContactSort::Updated => query.starts_with.trim().to_owned(),
-        ContactSort::Name | ContactSort::City => fold(&query.starts_with),
-    };
-    let page = keyset_page(
+    keyset_page(
         conn,
         KeysetQuery {
             kind: &CONTACT,
             columns: "id, first_name, last_name, title, email, phone, city, updated_at",
-            sort_column: query.sort.column(),
+            sort: query.sort.column(),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: query.limit,
             q: &query.q,
-            start_at: Some(start_at),
+            start_at: Some(query.sort.start_key(&query.starts_with)),
             equals: query.account_id.as_deref().map(|a| ("account_id", a)),
             tag: query.tag.as_deref(),
             filters: &query.filters,
@@ -376,6 +385,5 @@ pub fn list(conn: &Connection, query: ContactListQuery) -> Result<Page<ContactRo
                 updated_at: r.get(7)?,
             })
         },
-    )?;
-    Ok(page.map(|(row, _, _)| row))
+    )
 }

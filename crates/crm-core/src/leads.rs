@@ -9,7 +9,7 @@ use crate::fields::{
     check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, Doc, LabeledValue,
     MAX_TEXT,
 };
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::opportunities::{self, Opportunity, OpportunityInput};
 use crate::patch::apply_patch;
 use crate::text::{company_key, fold, phone_key};
@@ -26,7 +26,7 @@ pub static LEAD: RecordKind = RecordKind {
     name: "lead",
     table: "leads",
     json_columns: &["emails", "phones", "address", "answers", "tags"],
-    derived: &["sort_name", "email"],
+    derived: &["sort_name", "email", "sort_company"],
     tagged: true,
     search: Some(SearchSpec {
         table: "leads_fts",
@@ -406,6 +406,7 @@ fn to_fields(l: &LeadInput, settings: &LeadSettings) -> Result<Fields> {
     };
     fields.insert("sort_name".into(), Value::String(name_key));
     fields.insert("email".into(), Value::String(primary(&l.emails).to_lowercase()));
+    fields.insert("sort_company".into(), Value::String(fold(&l.company)));
     fields.insert("score".into(), Value::from(score(l, settings).0));
     Ok(fields)
 }
@@ -564,12 +565,45 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Lead> {
     get(w.conn(), args)
 }
 
+/// Columns a lead list can be sorted by; each has its own index.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LeadSort {
     #[default]
     Name,
+    Company,
+    Email,
+    /// The status's stored name (`contacted`, `converted`, …).
+    Status,
+    /// The source's stored name (`campaign`, `email`, …).
+    Source,
+    /// Numerically.
     Score,
+    Updated,
+}
+
+impl LeadSort {
+    fn column(self) -> SortColumn {
+        match self {
+            LeadSort::Name => SortColumn::text("sort_name"),
+            LeadSort::Company => SortColumn::text("sort_company"),
+            LeadSort::Email => SortColumn::text("email"),
+            LeadSort::Status => SortColumn::text("status"),
+            LeadSort::Source => SortColumn::text("source"),
+            LeadSort::Score => SortColumn::integer("score"),
+            LeadSort::Updated => SortColumn::text("updated_at"),
+        }
+    }
+
+    /// `starts_with` in the form the sort column holds (scores have none).
+    fn start_key(self, typed: &str) -> Option<String> {
+        match self {
+            LeadSort::Name | LeadSort::Company => Some(fold(typed)),
+            LeadSort::Email => Some(typed.trim().to_lowercase()),
+            LeadSort::Status | LeadSort::Source | LeadSort::Updated => Some(typed.trim().to_owned()),
+            LeadSort::Score => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -580,6 +614,9 @@ pub struct LeadListQuery {
     pub after: Option<String>,
     pub limit: u32,
     pub q: String,
+    /// Start the list at the first row whose sort value starts with (or comes after) this text.
+    #[ts(as = "Option<String>", optional)]
+    pub starts_with: String,
     /// Only leads in this status.
     #[ts(optional = nullable)]
     pub status: Option<LeadStatus>,
@@ -601,28 +638,22 @@ pub struct LeadRow {
     pub status: LeadStatus,
     pub source: LeadSource,
     pub score: u32,
+    pub updated_at: String,
 }
 
 pub fn list(conn: &Connection, query: LeadListQuery) -> Result<Page<LeadRow>> {
     let status = query.status.map(serde_json::to_value).transpose()?.and_then(|v| v.as_str().map(str::to_owned));
-    let (sort_column, columns) = match query.sort {
-        LeadSort::Name => ("sort_name", "id, first_name, last_name, company, email, status, source, score"),
-        // Scores tie often; the keyset key is the score padded to sort as text.
-        LeadSort::Score => {
-            ("printf('%03d', score)", "id, first_name, last_name, company, email, status, source, score")
-        }
-    };
-    let page = keyset_page(
+    keyset_page(
         conn,
         KeysetQuery {
             kind: &LEAD,
-            columns,
-            sort_column,
+            columns: "id, first_name, last_name, company, email, status, source, score, updated_at",
+            sort: query.sort.column(),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: if query.limit == 0 { 100 } else { query.limit },
             q: &query.q,
-            start_at: None,
+            start_at: query.sort.start_key(&query.starts_with),
             equals: status.as_deref().map(|s| ("status", s)),
             tag: query.tag.as_deref(),
             filters: &query.filters,
@@ -639,10 +670,10 @@ pub fn list(conn: &Connection, query: LeadListQuery) -> Result<Page<LeadRow>> {
                 status: plain(r, 5)?,
                 source: plain(r, 6)?,
                 score: r.get(7)?,
+                updated_at: r.get(8)?,
             })
         },
-    )?;
-    Ok(page.map(|(row, _, _)| row))
+    )
 }
 
 /// An existing record a lead matches, offered at conversion instead of a duplicate.

@@ -19,10 +19,28 @@ impl<T> Page<T> {
     }
 }
 
+/// A row's value in the sort column: text (a folded or normalised copy) or an integer (a score).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Key {
+    Text(String),
+    Integer(i64),
+}
+
+impl rusqlite::types::FromSql for Key {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match value {
+            rusqlite::types::ValueRef::Integer(i) => Ok(Key::Integer(i)),
+            other => String::column_result(other).map(Key::Text),
+        }
+    }
+}
+
 /// The position after the last row of a page: its sort key and id.
+/// Encoded as `[key, id]`; cursors of text sorts from before integer keys existed still decode.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cursor {
-    pub key: String,
+    pub key: Key,
     pub id: String,
 }
 
@@ -32,9 +50,30 @@ impl Cursor {
     }
 
     pub fn decode(text: &str) -> Result<Cursor> {
-        let bad = || Error::invalid("after", "The list cursor is not one this list gave out");
-        let (key, id): (String, String) = serde_json::from_str(text).map_err(|_| bad())?;
+        let (key, id): (Key, String) = serde_json::from_str(text).map_err(|_| bad_cursor())?;
         Ok(Cursor { key, id })
+    }
+}
+
+fn bad_cursor() -> Error {
+    Error::invalid("after", "The list cursor is not one this list gave out")
+}
+
+/// The column a list is sorted by and the kind of value it holds (a cursor must carry the same kind:
+/// SQLite orders every integer before every text, so a mismatched cursor would page wrongly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortColumn {
+    pub column: &'static str,
+    pub integer: bool,
+}
+
+impl SortColumn {
+    pub const fn text(column: &'static str) -> SortColumn {
+        SortColumn { column, integer: false }
+    }
+
+    pub const fn integer(column: &'static str) -> SortColumn {
+        SortColumn { column, integer: true }
     }
 }
 
@@ -44,9 +83,14 @@ mod tests {
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {
-        let c = Cursor { key: "groß\u{1}jürgen".into(), id: "0193".into() };
+        let c = Cursor { key: Key::Text("groß\u{1}jürgen".into()), id: "0193".into() };
         assert_eq!(Cursor::decode(&c.encode()).unwrap(), c);
+        let score = Cursor { key: Key::Integer(42), id: "0194".into() };
+        assert_eq!(score.encode(), r#"[42,"0194"]"#);
+        assert_eq!(Cursor::decode(&score.encode()).unwrap(), score);
+        assert_eq!(Cursor::decode(r#"["muller","0195"]"#).unwrap().key, Key::Text("muller".into()));
         assert_eq!(Cursor::decode("[1,2]").unwrap_err().field.as_deref(), Some("after"));
+        assert!(Cursor::decode("[1.5,\"x\"]").is_err());
         assert!(Cursor::decode("nope").is_err());
     }
 }
@@ -89,14 +133,15 @@ pub struct KeysetQuery<'a> {
     pub kind: &'a crate::write::RecordKind,
     /// Columns the row mapper reads, in order (the sort key is appended after them).
     pub columns: &'a str,
-    /// An indexed column; ties are broken by id.
-    pub sort_column: &'a str,
+    /// A column indexed as `(column, id) WHERE deleted_at IS NULL`; ties are broken by id.
+    pub sort: SortColumn,
     pub desc: bool,
     pub after: Option<&'a str>,
     pub limit: u32,
     /// Quick filter typed by the user (FTS prefix match); empty for none.
     pub q: &'a str,
-    /// Start at the first row whose sort key is at or after this (already normalised) value.
+    /// Jump to the rows whose sort key starts with this (already normalised) text: the first of
+    /// them ascending, the last of them descending. Text sorts only.
     pub start_at: Option<String>,
     /// Only rows whose column equals the value (an indexed link column).
     pub equals: Option<(&'a str, &'a str)>,
@@ -114,9 +159,9 @@ pub fn keyset_page<T>(
     conn: &rusqlite::Connection,
     query: KeysetQuery,
     map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
-) -> Result<Page<(T, String, String)>> {
+) -> Result<Page<T>> {
     use rusqlite::types::Value as SqlValue;
-    let (table, column) = (query.kind.table, query.sort_column);
+    let (table, column) = (query.kind.table, query.sort.column);
     let limit = query.limit.clamp(1, MAX_PAGE);
     let (cmp, dir) = if query.desc { ("<", "DESC") } else { (">", "ASC") };
     let mut filter = String::from("deleted_at IS NULL");
@@ -181,12 +226,20 @@ pub fn keyset_page<T>(
     let mut seek = String::new();
     if let Some(after) = query.after {
         let cursor = Cursor::decode(after)?;
-        params.push(cursor.key.into());
+        if matches!(cursor.key, Key::Integer(_)) != query.sort.integer {
+            return Err(bad_cursor());
+        }
+        params.push(match cursor.key {
+            Key::Text(text) => text.into(),
+            Key::Integer(i) => i.into(),
+        });
         params.push(cursor.id.into());
         seek = format!(" AND ({column}, id) {cmp} (?{}, ?{})", params.len() - 1, params.len());
-    } else if let Some(start) = query.start_at.filter(|s| !s.is_empty()) {
-        params.push(start.into());
-        seek = format!(" AND {column} {} ?{}", if query.desc { "<=" } else { ">=" }, params.len());
+    } else if let Some(start) = query.start_at.filter(|s| !s.is_empty() && !query.sort.integer) {
+        // Descending, the rows that start with `start` come before `start` followed by the last character.
+        let (op, bound) = if query.desc { ("<=", format!("{start}\u{10FFFF}")) } else { (">=", start) };
+        params.push(bound.into());
+        seek = format!(" AND {column} {op} ?{}", params.len());
     }
     params.push((limit as i64 + 1).into());
     let sql = format!(
@@ -197,15 +250,15 @@ pub fn keyset_page<T>(
     let mut stmt = conn.prepare_cached(&sql)?;
     let key_at = stmt.column_count() - 2;
     let mut rows = Vec::with_capacity(limit as usize + 1);
+    let mut last = None;
     let mut result = stmt.query(rusqlite::params_from_iter(&params))?;
     while let Some(r) = result.next()? {
-        rows.push((map(r)?, r.get::<_, String>(key_at)?, r.get::<_, String>(key_at + 1)?));
+        if rows.len() == limit as usize {
+            let next = last.map(|(key, id)| Cursor { key, id }.encode());
+            return Ok(Page { rows, next, total });
+        }
+        rows.push(map(r)?);
+        last = Some((r.get::<_, Key>(key_at)?, r.get::<_, String>(key_at + 1)?));
     }
-    let next = if rows.len() > limit as usize {
-        rows.truncate(limit as usize);
-        rows.last().map(|(_, key, id)| Cursor { key: key.clone(), id: id.clone() }.encode())
-    } else {
-        None
-    };
-    Ok(Page { rows, next, total })
+    Ok(Page { rows, next: None, total })
 }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_accounts.sql"),
     include_str!("../migrations/0003_customers.sql"),
+    include_str!("../migrations/0004_list_sorts.sql"),
     include_str!("../migrations/0005_catalog.sql"),
     include_str!("../migrations/0006_quotes.sql"),
 ];
@@ -57,10 +58,28 @@ pub fn check_compatible(state: &SchemaState) -> Result<()> {
     Ok(())
 }
 
+/// The core's text keys as SQL functions, so a migration fills a new derived column of existing
+/// rows with exactly what the write path derives for new ones.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    for (name, key) in
+        [("outpost_fold", crate::text::fold as fn(&str) -> String), ("outpost_site_key", crate::text::site_key)]
+    {
+        conn.create_scalar_function(name, 1, flags, move |ctx| {
+            Ok(key(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
+        })?;
+    }
+    Ok(())
+}
+
 /// Brings the schema to `LATEST`; returns the version it started from.
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
     let state = inspect(conn)?;
     check_compatible(&state)?;
+    if state.version < LATEST {
+        register_functions(conn)?;
+    }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(state.version as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql).map_err(|e| Error::internal(format!("Migration {} failed: {e}", index + 1)))?;

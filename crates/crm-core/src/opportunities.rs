@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{check_len, trimmed, MAX_TEXT};
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::text::fold;
 use crate::write::{Fields, RecordKind, SearchSpec, Writer};
@@ -297,12 +297,12 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Opportunity> {
 }
 
 pub fn list(conn: &Connection, query: OpportunityListQuery) -> Result<Page<OpportunityRow>> {
-    let page = keyset_page(
+    keyset_page(
         conn,
         KeysetQuery {
             kind: &OPPORTUNITY,
             columns: "id, name, account_id, amount, currency, close_date, stage, probability",
-            sort_column: "sort_name",
+            sort: SortColumn::text("sort_name"),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: if query.limit == 0 { 100 } else { query.limit },
@@ -325,8 +325,7 @@ pub fn list(conn: &Connection, query: OpportunityListQuery) -> Result<Page<Oppor
                 probability: r.get(7)?,
             })
         },
-    )?;
-    Ok(page.map(|(row, _, _)| row))
+    )
 }
 
 /// The sales stages, in order.

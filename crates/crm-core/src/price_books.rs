@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{check_len, trimmed, MAX_TEXT};
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::products::{check_price, decimal, PRODUCT};
 use crate::text::fold;
@@ -287,7 +287,7 @@ pub fn list(conn: &Connection, query: PriceBookListQuery) -> Result<Page<PriceBo
         KeysetQuery {
             kind: &PRICE_BOOK,
             columns: COLUMNS,
-            sort_column: "sort_name",
+            sort: SortColumn::text("sort_name"),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: if query.limit == 0 { 100 } else { query.limit },
@@ -300,7 +300,7 @@ pub fn list(conn: &Connection, query: PriceBookListQuery) -> Result<Page<PriceBo
         },
         from_row,
     )?;
-    Ok(page.map(|(row, _, _)| row))
+    Ok(page)
 }
 
 /// The live entry of a product in a book: (id, unit price).

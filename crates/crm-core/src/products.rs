@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{check_len, clean_tags, trimmed, Doc, MAX_TEXT};
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::text::{digits, fold};
 use crate::totals::{check_rate, check_value, MAX_DECIMALS};
@@ -308,10 +308,10 @@ pub fn list(conn: &Connection, query: ProductListQuery) -> Result<Page<ProductRo
         KeysetQuery {
             kind: &PRODUCT,
             columns: "id, code, name, kind, unit, active, tax_rate, default_price, currency",
-            sort_column: match query.sort {
+            sort: SortColumn::text(match query.sort {
                 ProductSort::Name => "sort_name",
                 ProductSort::Code => "code_key",
-            },
+            }),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: if query.limit == 0 { 100 } else { query.limit },
@@ -336,5 +336,5 @@ pub fn list(conn: &Connection, query: ProductListQuery) -> Result<Page<ProductRo
             })
         },
     )?;
-    Ok(page.map(|(row, _, _)| row))
+    Ok(page)
 }

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::fields::{check_len, clean_tags, trimmed, Address, MAX_TEXT};
 use crate::line_items::{check_book, resolve, totals, LineItem, Terms};
-use crate::list::{keyset_page, KeysetQuery, Page};
+use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::totals::{Discount, TaxMode, Totals};
 use crate::write::{check_live, Fields, RecordKind, SearchSpec, Writer};
@@ -397,7 +397,7 @@ pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> 
         KeysetQuery {
             kind: &QUOTE,
             columns: "id, number, subject, status, account_id, valid_until, currency, total",
-            sort_column: "number",
+            sort: SortColumn::text("number"),
             desc: query.desc,
             after: query.after.as_deref(),
             limit: if query.limit == 0 { 100 } else { query.limit },
@@ -421,5 +421,5 @@ pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> 
             })
         },
     )?;
-    Ok(page.map(|(row, _, _)| row))
+    Ok(page)
 }

@@ -1,7 +1,7 @@
-//! Global search: FTS5 prefix matching across record types, grouped by type.
+//! Global search: FTS5 prefix matching across record types, grouped by type, whole-word hits first.
 
 use crate::error::Result;
-use crate::text::fts_prefix_query;
+use crate::text::{fts_prefix_query, fts_whole_word_query};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -120,12 +120,36 @@ fn hits(conn: &Connection, s: &Searchable, fts: &str, limit: u32) -> Result<Vec<
     Ok(hits)
 }
 
+/// Hits whose last word matches whole come first: when they fill the limit, the prefix query (the
+/// slow one for a common word such as `example` or `deutschland`) is not run at all.
+fn whole_words_first(
+    conn: &Connection,
+    s: &Searchable,
+    prefix: &str,
+    whole: Option<&str>,
+    limit: u32,
+) -> Result<Vec<SearchHit>> {
+    let mut found = match whole {
+        Some(whole) => hits(conn, s, whole, limit)?,
+        None => Vec::new(),
+    };
+    if found.len() < limit as usize {
+        for hit in hits(conn, s, prefix, limit)? {
+            if found.len() < limit as usize && !found.iter().any(|f| f.id == hit.id) {
+                found.push(hit);
+            }
+        }
+    }
+    Ok(found)
+}
+
 pub fn search(conn: &Connection, args: SearchArgs) -> Result<SearchResults> {
     let mut groups = Vec::new();
     if let Some(fts) = fts_prefix_query(&args.q) {
+        let whole = fts_whole_word_query(&args.q);
         let limit = args.limit.clamp(1, 50);
         for searchable in SEARCHABLE {
-            let hits = hits(conn, searchable, &fts, limit)?;
+            let hits = whole_words_first(conn, searchable, &fts, whole.as_deref(), limit)?;
             if !hits.is_empty() {
                 groups.push(SearchGroup { record_type: searchable.record_type.into(), hits });
             }

@@ -192,6 +192,35 @@ fn search_ignores_case_and_diacritics_and_reads_cyrillic() {
 }
 
 #[test]
+fn search_reads_words_typed_together_as_a_phrase() {
+    let t = common::store();
+    people(&t);
+    create(&t, json!({"last_name": "Deutsch", "emails": ["de.mail@example.com"]}));
+    // Any part of an address, and the parts in their order: example.de is not de…@example.com.
+    assert_eq!(titles(&t, "@example.de"), ["Jürgen Groß"]);
+    assert_eq!(titles(&t, "example.d"), ["Jürgen Groß"]);
+    assert_eq!(titles(&t, "jg@exa"), ["Jürgen Groß"]);
+    assert_eq!(titles(&t, "de.ma"), ["Deutsch"]);
+    assert_eq!(titles(&t, "example de"), ["Deutsch", "Jürgen Groß"], "words apart may match anywhere");
+}
+
+#[test]
+fn search_shows_whole_word_matches_before_longer_words() {
+    let t = common::store();
+    create(&t, json!({"last_name": "Sternberg"}));
+    create(&t, json!({"last_name": "Sterne"}));
+    create(&t, json!({"last_name": "Stern"}));
+    let first = |q: &str, limit: u32| -> Vec<String> {
+        let found = t.read(|c| search::search(c, SearchArgs { q: q.into(), limit })).unwrap();
+        found.groups.into_iter().flat_map(|g| g.hits).map(|h| h.title).collect()
+    };
+    assert_eq!(first("stern", 1), ["Stern"]);
+    assert_eq!(first("STERN", 3), ["Stern", "Sternberg", "Sterne"], "then the prefix matches, once each");
+    assert_eq!(first("sterne", 5), ["Sterne"]);
+    assert_eq!(first("stern", 2).len(), 2);
+}
+
+#[test]
 fn search_finds_phone_numbers_however_they_are_typed() {
     let t = common::store();
     create(&t, json!({"last_name": "Telefon", "phones": ["+49 (30) 123-4567"]}));

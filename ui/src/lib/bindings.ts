@@ -53,7 +53,7 @@ birthday: string | null, lead_source: string, notes: string, tags: Array<string>
 
 export type ContactUpdate = { id: string, changes: Partial<ContactInput>, };
 
-export type ContactSort = "name" | "email" | "city" | "updated";
+export type ContactSort = "name" | "email" | "city" | "updated" | "title" | "phone";
 
 export type ContactListQuery = { sort: ContactSort, desc: boolean, 
 /**
@@ -105,13 +105,19 @@ annual_revenue: string | null, employees: number | null, rating: Rating | null, 
 
 export type AccountUpdate = { id: string, changes: Partial<AccountInput>, };
 
-export type AccountListQuery = { desc: boolean, after: string | null, limit: number, q: string, starts_with: string, 
+export type AccountSort = "name" | "type" | "industry" | "city" | "website" | "updated";
+
+export type AccountListQuery = { 
+/**
+ * Name when left out.
+ */
+sort?: AccountSort, desc: boolean, after: string | null, limit: number, q: string, starts_with: string, 
 /**
  * Only records with this tag.
  */
 tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
-export type AccountRow = { id: string, name: string, account_type: AccountType, industry: string, city: string, website: string, parent_id: string | null, };
+export type AccountRow = { id: string, name: string, account_type: AccountType, industry: string, city: string, website: string, parent_id: string | null, updated_at: string, };
 
 export type AccountNode = { id: string, name: string, account_type: AccountType, children: Array<AccountNode>, };
 
@@ -153,9 +159,13 @@ export type LeadStatusChange = { id: string, status: LeadStatus,
  */
 reason: string, };
 
-export type LeadSort = "name" | "score";
+export type LeadSort = "name" | "company" | "email" | "status" | "source" | "score" | "updated";
 
 export type LeadListQuery = { sort: LeadSort, desc: boolean, after: string | null, limit: number, q: string, 
+/**
+ * Start the list at the first row whose sort value starts with (or comes after) this text.
+ */
+starts_with?: string, 
 /**
  * Only leads in this status.
  */
@@ -165,7 +175,7 @@ status?: LeadStatus | null,
  */
 tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
-export type LeadRow = { id: string, display_name: string, company: string, email: string, status: LeadStatus, source: LeadSource, score: number, };
+export type LeadRow = { id: string, display_name: string, company: string, email: string, status: LeadStatus, source: LeadSource, score: number, updated_at: string, };
 
 export type Match = { id: string, name: string, 
 /**
