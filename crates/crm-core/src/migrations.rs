@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_customers.sql"),
     include_str!("../migrations/0005_catalog.sql"),
     include_str!("../migrations/0006_quotes.sql"),
+    include_str!("../migrations/0008_billing.sql"),
 ];
 
 /// The schema version this build writes.
