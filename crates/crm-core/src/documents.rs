@@ -154,7 +154,7 @@ pub fn from_row<T: DeserializeOwned>(kind: &RecordKind, names: &[&str], r: &Row)
 /// One stored record of `kind`, every column read into `T` by name.
 pub fn load<T: DeserializeOwned>(conn: &Connection, kind: &RecordKind, id: &str) -> Result<T> {
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {} WHERE id = ?1", kind.table))?;
-    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     stmt.query_row([id], |r| from_row(kind, &names, r)).optional()?.ok_or_else(|| Error::not_found(kind.name, id))
 }

@@ -236,7 +236,7 @@ pub fn create(w: &mut Writer, input: InvoiceInput) -> Result<Invoice> {
     let (i, totals) = validate(w.conn(), &input)?;
     let mut fields = to_fields(&i, &totals)?;
     fields.insert("status".into(), Value::String(status_str(InvoiceStatus::Draft)));
-    fields.insert("balance".into(), Value::String(totals.total.to_string()));
+    unpaid(&mut fields, &totals, &i.currency);
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
     let id = crate::new_id();
     w.insert(&INVOICE, &id, fields)?;
@@ -357,7 +357,7 @@ pub fn update(w: &mut Writer, args: InvoiceUpdate) -> Result<Invoice> {
     }
     let (i, totals) = validate(w.conn(), &apply_patch(&current.fields, args.changes)?)?;
     let mut fields = to_fields(&i, &totals)?;
-    fields.insert("balance".into(), Value::String(totals.total.to_string()));
+    unpaid(&mut fields, &totals, &i.currency);
     w.update(&INVOICE, &args.id, fields)?;
     get(w.conn(), IdArgs { id: args.id })
 }
@@ -412,7 +412,10 @@ pub fn void(w: &mut Writer, args: IdArgs) -> Result<Invoice> {
     }
     let mut fields = Fields::new();
     fields.insert("status".into(), Value::String(status_str(InvoiceStatus::Void)));
-    fields.insert("balance".into(), Value::String("0".into()));
+    fields.insert(
+        "balance".into(),
+        money(Decimal::ZERO, crate::currency::minor_units(&invoice.fields.currency).unwrap_or(2)),
+    );
     w.update(&INVOICE, &args.id, fields)?;
     get(w.conn(), args)
 }
@@ -487,12 +490,27 @@ pub fn settle(w: &mut Writer, id: &str) -> Result<Invoice> {
         InvoiceStatus::Issued
     };
     let mut fields = Fields::new();
-    fields.insert("paid".into(), Value::String(paid.to_string()));
-    fields.insert("credited".into(), Value::String(credited.to_string()));
-    fields.insert("balance".into(), Value::String(balance.to_string()));
+    let minor = crate::currency::minor_units(&invoice.fields.currency).unwrap_or(2);
+    fields.insert("paid".into(), money(paid, minor));
+    fields.insert("credited".into(), money(credited, minor));
+    fields.insert("balance".into(), money(balance, minor));
     fields.insert("status".into(), Value::String(status_str(status)));
     w.update(&INVOICE, id, fields)?;
     get(w.conn(), IdArgs { id: id.to_owned() })
+}
+
+/// An amount as stored: with the currency's minor unit, so 0 reads 0.00 like every other amount.
+fn money(mut amount: Decimal, minor: u32) -> Value {
+    amount.rescale(minor);
+    Value::String(amount.to_string())
+}
+
+/// The amounts a draft starts with: its total still to pay.
+fn unpaid(fields: &mut Fields, totals: &Totals, currency: &str) {
+    let minor = crate::currency::minor_units(currency).unwrap_or(2);
+    fields.insert("paid".into(), money(Decimal::ZERO, minor));
+    fields.insert("credited".into(), money(Decimal::ZERO, minor));
+    fields.insert("balance".into(), money(totals.total, minor));
 }
 
 const ROW_COLUMNS: &[&str] =
