@@ -304,6 +304,8 @@ registry! {
     credit_note_get: read credit_notes::get, (IdArgs) -> credit_notes::CreditNote;
     /// Deletes a draft credit note.
     credit_note_delete: write credit_notes::delete, (IdArgs) -> credit_notes::CreditNote;
+    /// Restores a deleted draft credit note.
+    credit_note_restore: write credit_notes::restore, (IdArgs) -> credit_notes::CreditNote;
     /// A page of credit notes, of one invoice or all.
     credit_note_list: read credit_notes::list, (credit_notes::CreditNoteListQuery) -> crate::list::Page<credit_notes::CreditNoteRow>;
     /// Records a payment in or out, allocated to invoices or not.

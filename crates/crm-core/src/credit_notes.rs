@@ -187,6 +187,11 @@ pub fn delete(w: &mut Writer, args: IdArgs) -> Result<CreditNote> {
     get(w.conn(), args)
 }
 
+pub fn restore(w: &mut Writer, args: IdArgs) -> Result<CreditNote> {
+    w.restore(&CREDIT_NOTE, &args.id)?;
+    get(w.conn(), args)
+}
+
 const ROW_COLUMNS: &[&str] = &["id", "number", "status", "invoice_id", "reason", "currency", "total"];
 
 pub fn list(conn: &Connection, query: CreditNoteListQuery) -> Result<Page<CreditNoteRow>> {

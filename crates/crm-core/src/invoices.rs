@@ -461,7 +461,7 @@ pub fn settle(w: &mut Writer, id: &str) -> Result<Invoice> {
     let paid = sum(
         w.conn(),
         "SELECT json_extract(a.value, '$.amount') FROM payments p, json_each(p.allocations) a
-         WHERE p.deleted_at IS NULL AND json_extract(a.value, '$.invoice_id') = ?1",
+         WHERE p.deleted_at IS NULL AND instr(p.allocations, ?1) > 0 AND json_extract(a.value, '$.invoice_id') = ?1",
         id,
     )?;
     let credited = -sum(

@@ -10,8 +10,7 @@ use crate::patch::apply_patch;
 use crate::totals::{Discount, TaxMode, Totals};
 use crate::write::{check_live, Fields, RecordKind, SearchSpec, Writer};
 use crate::{opportunities, pricing, IdArgs};
-use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -96,7 +95,7 @@ pub struct QuoteInput {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Quote {
     pub id: String,
     pub created_at: String,
@@ -147,7 +146,7 @@ pub struct QuoteListQuery {
     pub filters: crate::list::ListFilters,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct QuoteRow {
     pub id: String,
     pub number: String,
@@ -197,72 +196,8 @@ pub fn validate(conn: &Connection, input: &QuoteInput) -> Result<(QuoteInput, To
     Ok((q, totals))
 }
 
-/// The columns of `QuoteInput`, in its order, then the others a quote has.
-const INPUT_COLUMNS: &[&str] = &[
-    "subject",
-    "account_id",
-    "contact_id",
-    "opportunity_id",
-    "valid_until",
-    "currency",
-    "price_book_id",
-    "tax_mode",
-    "discount",
-    "shipping",
-    "shipping_tax_rate",
-    "billing_address",
-    "shipping_address",
-    "terms",
-    "lines",
-    "tags",
-];
-
-fn select() -> String {
-    format!(
-        "SELECT id, created_at, updated_at, deleted_at, owner_id, number, status, totals, {} FROM quotes",
-        INPUT_COLUMNS.join(", ")
-    )
-}
-
-fn status(r: &Row, i: usize) -> rusqlite::Result<QuoteStatus> {
-    serde_json::from_value(Value::String(r.get(i)?))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn from_row(r: &Row) -> rusqlite::Result<Quote> {
-    let bad = |i: usize, e: serde_json::Error| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    };
-    let mut input = serde_json::Map::new();
-    for (n, column) in INPUT_COLUMNS.iter().enumerate() {
-        let i = n + 8;
-        let value = match r.get::<_, SqlValue>(i)? {
-            SqlValue::Text(text) if QUOTE.json_columns.contains(column) => {
-                serde_json::from_str(&text).map_err(|e| bad(i, e))?
-            }
-            SqlValue::Text(text) => Value::String(text),
-            _ => Value::Null,
-        };
-        input.insert((*column).to_owned(), value);
-    }
-    Ok(Quote {
-        id: r.get(0)?,
-        created_at: r.get(1)?,
-        updated_at: r.get(2)?,
-        deleted_at: r.get(3)?,
-        owner_id: r.get(4)?,
-        number: r.get(5)?,
-        status: status(r, 6)?,
-        totals: serde_json::from_str(&r.get::<_, String>(7)?).map_err(|e| bad(7, e))?,
-        fields: serde_json::from_value(Value::Object(input)).map_err(|e| bad(8, e))?,
-    })
-}
-
 pub fn get(conn: &Connection, args: IdArgs) -> Result<Quote> {
-    conn.prepare_cached(&format!("{} WHERE id = ?1", select()))?
-        .query_row([&args.id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("quote", &args.id))
+    documents::load(conn, &QUOTE, &args.id)
 }
 
 /// Creates a draft quote with the next number; from an opportunity without lines given, it copies the deal's lines.
@@ -348,12 +283,14 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Quote> {
     get(w.conn(), args)
 }
 
+const ROW_COLUMNS: &[&str] = &["id", "number", "subject", "status", "account_id", "valid_until", "currency", "total"];
+
 pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> {
     let page = keyset_page(
         conn,
         KeysetQuery {
             kind: &QUOTE,
-            columns: "id, number, subject, status, account_id, valid_until, currency, total",
+            columns: &ROW_COLUMNS.join(", "),
             sort_column: "number",
             desc: query.desc,
             after: query.after.as_deref(),
@@ -365,18 +302,7 @@ pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> 
             filters: &query.filters,
             filterable: &["account_id", "contact_id", "opportunity_id", "currency", "valid_until"],
         },
-        |r| {
-            Ok(QuoteRow {
-                id: r.get(0)?,
-                number: r.get(1)?,
-                subject: r.get(2)?,
-                status: status(r, 3)?,
-                account_id: r.get(4)?,
-                valid_until: r.get(5)?,
-                currency: r.get(6)?,
-                total: crate::products::decimal(r, 7)?,
-            })
-        },
+        |r| documents::from_row(&QUOTE, ROW_COLUMNS, r),
     )?;
     Ok(page.map(|(row, _, _)| row))
 }

@@ -474,6 +474,8 @@ fn the_chain_from_quote_to_paid_invoice() {
     let ops: Vec<&str> = history.iter().map(|(op, _, _)| op.as_str()).collect();
     assert_eq!(ops, ["create", "update", "update", "update"], "created, issued, partly paid, paid");
     assert_eq!(history[3].2.as_ref().unwrap()["status"], "partly_paid");
+    let timeline = ok(&t, "timeline_get", json!({"id": invoice["id"]}));
+    assert_eq!(timeline.as_array().map(Vec::len), Some(4), "{timeline}");
 }
 
 #[test]

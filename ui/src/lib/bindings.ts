@@ -1364,6 +1364,7 @@ export type Commands = {
   credit_note_issue: { args: InvoiceIssue, result: CreditNote },
   credit_note_get: { args: IdArgs, result: CreditNote },
   credit_note_delete: { args: IdArgs, result: CreditNote },
+  credit_note_restore: { args: IdArgs, result: CreditNote },
   credit_note_list: { args: CreditNoteListQuery, result: Page<CreditNoteRow> },
   payment_create: { args: PaymentInput, result: Payment },
   payment_get: { args: IdArgs, result: Payment },
