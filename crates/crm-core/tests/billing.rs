@@ -243,6 +243,16 @@ fn an_issued_invoice_keeps_its_lines_and_totals_and_can_only_be_voided() {
     let void = ok(&t, "invoice_void", json!({"id": inv["id"]}));
     assert_eq!((void["status"].as_str(), void["number"].clone()), (Some("void"), inv["number"].clone()));
     assert_eq!(refused(&t, "invoice_void", json!({"id": inv["id"]})), invalid("status"));
+    assert_eq!(refused(&t, "invoice_issue", json!({"id": inv["id"]})), invalid("status"));
+    assert_eq!(refused(&t, "invoice_delete", json!({"id": inv["id"]})).0, ErrorCode::Conflict);
+    let to_void = json!([{"invoice_id": inv["id"], "amount": "1.00"}]);
+    assert_eq!(
+        refused(&t, "payment_create", json!({"amount": "1.00", "allocations": to_void})),
+        invalid("allocations[0].invoice_id")
+    );
+    let credit =
+        json!({"invoice_id": inv["id"], "lines": [{"description": "x", "quantity": "-1", "unit_price": "1.00"}]});
+    assert_eq!(refused(&t, "credit_note_create", credit), invalid("invoice_id"));
     // a paid invoice is not voided
     let paid = issued(&t, &acc);
     ok(
@@ -519,8 +529,12 @@ fn contracts_derive_their_end_and_come_up_for_renewal() {
         refused(&t, "contract_update", json!({"id": c["id"], "changes": {"value": "1.00"}})).0,
         ErrorCode::Conflict
     );
-    let d = ok(&t, "contract_create", base);
+    let d = ok(&t, "contract_create", base.clone());
     ok(&t, "contract_set_status", json!({"id": d["id"], "status": "terminated"}));
-    assert_eq!(ok(&t, "contract_list", json!({"status": "terminated"}))["total"], 1);
+    let e = ok(&t, "contract_create", base);
+    ok(&t, "contract_set_status", json!({"id": e["id"], "status": "active"}));
+    ok(&t, "contract_set_status", json!({"id": e["id"], "status": "terminated"}));
+    assert_eq!(refused(&t, "contract_set_status", json!({"id": e["id"], "status": "active"})), invalid("status"));
+    assert_eq!(ok(&t, "contract_list", json!({"status": "terminated"}))["total"], 2);
     assert_eq!(ok(&t, "search", json!({"q": "C-00002"}))["groups"][0]["hits"][0]["title"], "C-00002");
 }
