@@ -167,12 +167,15 @@ pub fn check_not_deleted(kind: &RecordKind, deleted_at: &Option<String>) -> Resu
     }
 }
 
-/// The search document of a numbered record: its number (or, before it has one, its subject) and other text.
+/// The search document of a numbered record: its number as the title (before it has one, its other
+/// text, so a draft is still found and named) and its other text.
 pub fn search_document(f: &Fields, other: &[&str]) -> Vec<String> {
     let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let number = text("number");
-    let rest: Vec<String> = other.iter().map(|k| text(k)).filter(|t| !t.is_empty()).collect();
-    vec![if number.is_empty() { text("subject") } else { number }, rest.join(" ")]
+    let rest = other.iter().map(|k| text(k)).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+    match text("number") {
+        number if number.is_empty() => vec![rest.clone(), rest],
+        number => vec![number, rest],
+    }
 }
 
 /// Today in the store's wall clock (fixed in tests), as an ISO date.

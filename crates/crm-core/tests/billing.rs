@@ -281,6 +281,8 @@ fn credit_notes_have_their_own_series_and_reduce_the_balance() {
     let cn = credit(&inv, one_drill).unwrap();
     assert_eq!((cn["status"].as_str(), cn["number"].clone()), (Some("draft"), Value::Null));
     assert_eq!(cn["totals"]["total"], "-119.00");
+    let found = ok(&t, "search", json!({"q": "returned"}));
+    assert_eq!(found["groups"][0]["hits"][0]["title"], "Returned", "a draft is found by its reason");
     assert_eq!(ok(&t, "invoice_get", json!({"id": inv["id"]}))["balance"], "291.50", "a draft credits nothing");
     let cn = ok(&t, "credit_note_issue", json!({"id": cn["id"]}));
     assert_eq!(cn["number"], "CN-2026-0001");
