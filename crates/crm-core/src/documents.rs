@@ -178,7 +178,8 @@ pub fn search_document(f: &Fields, other: &[&str]) -> Vec<String> {
     }
 }
 
-/// Today in the store's wall clock (fixed in tests), as an ISO date.
+/// The local calendar day of a wall-clock instant: what "today" is for the user issuing a document.
 pub fn today_ms(ms: i64) -> NaiveDate {
-    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().date_naive()
+    let utc = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default();
+    utc.with_timezone(&chrono::Local).date_naive()
 }

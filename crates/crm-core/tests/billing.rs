@@ -4,7 +4,7 @@
 
 mod common;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{Local, NaiveDate, TimeZone};
 use crm_core::commands::dispatch;
 use crm_core::{ErrorCode, Store};
 use serde_json::{json, Value};
@@ -32,7 +32,8 @@ impl Fixed {
 
     fn set_day(&self, day: &str) {
         let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(12, 0, 0).unwrap();
-        self.now.store(Utc.from_utc_datetime(&d).timestamp_millis(), Ordering::SeqCst);
+        // noon where the tests run: documents are dated by the local calendar day
+        self.now.store(Local.from_local_datetime(&d).unwrap().timestamp_millis(), Ordering::SeqCst);
     }
 }
 
