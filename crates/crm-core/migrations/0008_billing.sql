@@ -175,6 +175,20 @@ CREATE VIRTUAL TABLE payments_fts USING fts5 (
     number, other, tokenize = 'unicode61 remove_diacritics 2', prefix = '2', columnsize = 0
 );
 
+-- One row per live allocation of a payment to an invoice, kept by the payments module beside the
+-- payment's own list, so an invoice's payments are found by index rather than by reading every payment.
+CREATE TABLE payment_allocations (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT,
+    payment_id  TEXT NOT NULL REFERENCES payments (id),
+    invoice_id  TEXT NOT NULL REFERENCES invoices (id),
+    amount      TEXT NOT NULL
+);
+CREATE INDEX payment_allocations_by_invoice ON payment_allocations (invoice_id) WHERE deleted_at IS NULL;
+CREATE INDEX payment_allocations_by_payment ON payment_allocations (payment_id) WHERE deleted_at IS NULL;
+
 CREATE TABLE service_acts (
     id          TEXT PRIMARY KEY,
     created_at  TEXT NOT NULL,

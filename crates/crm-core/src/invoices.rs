@@ -458,12 +458,8 @@ pub fn settle(w: &mut Writer, id: &str) -> Result<Invoice> {
     if !invoice.status.is_open() {
         return Ok(invoice);
     }
-    let paid = sum(
-        w.conn(),
-        "SELECT json_extract(a.value, '$.amount') FROM payments p, json_each(p.allocations) a
-         WHERE p.deleted_at IS NULL AND instr(p.allocations, ?1) > 0 AND json_extract(a.value, '$.invoice_id') = ?1",
-        id,
-    )?;
+    let paid =
+        sum(w.conn(), "SELECT amount FROM payment_allocations WHERE invoice_id = ?1 AND deleted_at IS NULL", id)?;
     let credited = -sum(
         w.conn(),
         "SELECT total FROM credit_notes WHERE invoice_id = ?1 AND status = 'issued' AND deleted_at IS NULL",

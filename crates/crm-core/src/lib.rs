@@ -61,7 +61,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 24] {
+pub fn record_kinds() -> [&'static write::RecordKind; 25] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -85,6 +85,7 @@ pub fn record_kinds() -> [&'static write::RecordKind; 24] {
         &invoices::INVOICE,
         &credit_notes::CREDIT_NOTE,
         &payments::PAYMENT,
+        &payments::ALLOCATION,
         &service_acts::ACT,
         &contracts::CONTRACT,
     ]

@@ -1,6 +1,7 @@
 //! Payments in and out, numbered PAY-00001…. A payment received can be allocated to one or
-//! more issued invoices in its currency; the allocations are stored with the payment and each
-//! touched invoice is settled again (`invoices::settle`), so its balance and status follow.
+//! more issued invoices in its currency; the allocations are stored with the payment (and one row
+//! each in `payment_allocations`, indexed by invoice) and each touched invoice is settled again
+//! (`invoices::settle`), so its balance and status follow.
 //! Over-allocating the payment or an invoice's balance is refused.
 
 use crate::documents::{self, link};
@@ -29,6 +30,16 @@ pub static PAYMENT: RecordKind = RecordKind {
         source: &["number", "reference", "note"],
         document: |f| documents::search_document(f, &["reference", "note"]),
     }),
+};
+
+/// A payment's allocations one per row, indexed by invoice (derived from the payment's list).
+pub static ALLOCATION: RecordKind = RecordKind {
+    name: "payment_allocation",
+    table: "payment_allocations",
+    json_columns: &[],
+    derived: &[],
+    tagged: false,
+    search: None,
 };
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -227,6 +238,26 @@ fn fields(p: &PaymentInput, allocated: Decimal) -> Result<crate::write::Fields> 
     Ok(fields)
 }
 
+/// Replaces the payment's allocation rows with `allocations` (none when the payment is deleted).
+fn index(w: &mut Writer, payment_id: &str, allocations: &[Allocation]) -> Result<()> {
+    let live: Vec<String> = w
+        .conn()
+        .prepare_cached("SELECT id FROM payment_allocations WHERE payment_id = ?1 AND deleted_at IS NULL")?
+        .query_map([payment_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in live {
+        w.delete(&ALLOCATION, &id)?;
+    }
+    for a in allocations {
+        let mut fields = crate::write::Fields::new();
+        fields.insert("payment_id".into(), Value::String(payment_id.to_owned()));
+        fields.insert("invoice_id".into(), Value::String(a.invoice_id.clone()));
+        fields.insert("amount".into(), Value::String(a.amount.to_string()));
+        w.insert(&ALLOCATION, &crate::new_id(), fields)?;
+    }
+    Ok(())
+}
+
 /// Settles every invoice an old or new allocation touches; an over-allocated invoice names its allocation.
 fn settle(w: &mut Writer, before: &[Allocation], after: &[Allocation]) -> Result<()> {
     let mut done: Vec<&str> = Vec::new();
@@ -257,6 +288,7 @@ pub fn create(w: &mut Writer, input: PaymentInput) -> Result<Payment> {
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
     let id = crate::new_id();
     w.insert(&PAYMENT, &id, fields)?;
+    index(w, &id, &p.allocations)?;
     settle(w, &[], &p.allocations)?;
     get(w.conn(), IdArgs { id })
 }
@@ -272,6 +304,9 @@ pub fn update(w: &mut Writer, args: PaymentUpdate) -> Result<Payment> {
     let current = live(w.conn(), &args.id)?;
     let (p, allocated) = validate(w, &apply_patch(&current.fields, args.changes)?)?;
     w.update(&PAYMENT, &args.id, fields(&p, allocated)?)?;
+    if p.allocations != current.fields.allocations {
+        index(w, &args.id, &p.allocations)?;
+    }
     settle(w, &current.fields.allocations, &p.allocations)?;
     get(w.conn(), IdArgs { id: args.id })
 }
@@ -287,6 +322,7 @@ pub fn allocate(w: &mut Writer, args: PaymentAllocate) -> Result<Payment> {
 pub fn delete(w: &mut Writer, args: IdArgs) -> Result<Payment> {
     let current = live(w.conn(), &args.id)?;
     w.delete(&PAYMENT, &args.id)?;
+    index(w, &args.id, &[])?;
     settle(w, &current.fields.allocations, &[])?;
     get(w.conn(), args)
 }
@@ -295,6 +331,7 @@ pub fn delete(w: &mut Writer, args: IdArgs) -> Result<Payment> {
 pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Payment> {
     w.restore(&PAYMENT, &args.id)?;
     let payment = get(w.conn(), args)?;
+    index(w, &payment.id, &payment.fields.allocations)?;
     settle(w, &[], &payment.fields.allocations)?;
     Ok(payment)
 }

@@ -384,7 +384,20 @@ fn payments_settle_invoices_partly_and_fully_and_over_allocation_is_refused() {
     assert_eq!(status(&b), st("paid", "291.50", "0.00"));
     ok(&t, "payment_delete", json!({"id": p1["id"]}));
     assert_eq!(status(&a), st("issued", "0.00", "291.50"));
+    let allocation_rows = |payment: &Value| {
+        t.read(|c| {
+            let sql = "SELECT count(*) FROM payment_allocations WHERE payment_id = ?1 AND deleted_at IS NULL";
+            Ok(c.query_row(sql, [payment["id"].as_str().unwrap()], |r| r.get::<_, i64>(0))?)
+        })
+        .unwrap()
+    };
+    assert_eq!((allocation_rows(&p1), allocation_rows(&p2)), (0, 1));
+    // a restored payment must still fit: not while another pays the invoice in full
+    let full = pay("291.50", json!([{"invoice_id": a["id"], "amount": "291.50"}])).unwrap();
+    assert_eq!(refused(&t, "payment_restore", json!({"id": p1["id"]})), invalid("allocations[0].amount"));
+    ok(&t, "payment_delete", json!({"id": full["id"]}));
     ok(&t, "payment_restore", json!({"id": p1["id"]}));
+    assert_eq!(allocation_rows(&p1), 1);
     assert_eq!(status(&a), st("partly_paid", "100.00", "191.50"));
     ok(
         &t,
@@ -392,7 +405,7 @@ fn payments_settle_invoices_partly_and_fully_and_over_allocation_is_refused() {
         json!({"id": p1["id"], "changes": {"amount": "291.50", "allocations": [{"invoice_id": a["id"], "amount": "291.50"}]}}),
     );
     assert_eq!(status(&a), st("paid", "291.50", "0.00"));
-    assert_eq!(ok(&t, "payment_list", json!({"direction": "in"}))["total"], 2);
+    assert_eq!(ok(&t, "payment_list", json!({"direction": "in"}))["total"], 2, "the deleted one is not listed");
 }
 
 #[test]
