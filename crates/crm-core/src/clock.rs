@@ -37,7 +37,7 @@ impl Hlc {
     }
 }
 
-type WallClock = Box<dyn Fn() -> i64 + Send + Sync>;
+pub type WallClock = Box<dyn Fn() -> i64 + Send + Sync>;
 
 pub struct Clock {
     last: Mutex<Hlc>,
@@ -53,6 +53,11 @@ impl Clock {
     /// A clock on any wall-time source (tests step it backwards).
     pub fn with_wall(last: Hlc, wall: WallClock) -> Self {
         Self { last: Mutex::new(last), wall }
+    }
+
+    /// The wall clock's time now (what dates such as an invoice's issue date are taken from).
+    pub fn wall_ms(&self) -> i64 {
+        (self.wall)()
     }
 
     /// The next stamp for a local write: strictly after every stamp seen before.

@@ -6,9 +6,9 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, attachments, batches, bulk, contacts, duplicates, leads, merge, notes, opportunities, opportunity_lines,
-    price_books, products, quotes, relationships, search, settings, tags, timeline, totals, users, views, AppInfo,
-    IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, contacts, contracts, credit_notes, duplicates, invoices, leads, merge, notes,
+    numbering, opportunities, opportunity_lines, orders, payments, price_books, products, quotes, relationships,
+    search, service_acts, settings, tags, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -242,6 +242,112 @@ registry! {
     quote_restore: write quotes::restore, (IdArgs) -> quotes::Quote;
     /// A page of quotes by number, filtered by status, account, opportunity.
     quote_list: read quotes::list, (quotes::QuoteListQuery) -> crate::list::Page<quotes::QuoteRow>;
+    /// Creates a draft sales order (numbered SO-00001…).
+    order_create: write orders::create, (orders::OrderInput) -> orders::Order;
+    /// A draft sales order from an accepted quote: lines, customer, currency and totals copied.
+    order_from_quote: write orders::from_quote, (orders::FromQuote) -> orders::Order;
+    /// One sales order by id.
+    order_get: read orders::get, (IdArgs) -> orders::Order;
+    /// Changes a draft sales order; its totals are computed again.
+    order_update: write orders::update, (orders::OrderUpdate) -> orders::Order;
+    /// Moves an order: draft → confirmed → delivered; cancelled from draft or confirmed.
+    order_set_status: write orders::set_status, (orders::OrderStatusChange) -> orders::Order;
+    /// Deletes a draft sales order (it can be restored).
+    order_delete: write orders::delete, (IdArgs) -> orders::Order;
+    /// Restores a deleted sales order.
+    order_restore: write orders::restore, (IdArgs) -> orders::Order;
+    /// A page of sales orders by number, filtered by status, account, quote.
+    order_list: read orders::list, (orders::OrderListQuery) -> crate::list::Page<orders::OrderRow>;
+    /// Records a delivery of a confirmed order (empty lines: everything left); the last one marks it delivered.
+    waybill_create: write waybills::create, (waybills::WaybillCreate) -> waybills::Waybill;
+    /// One waybill by id.
+    waybill_get: read waybills::get, (IdArgs) -> waybills::Waybill;
+    /// Deletes a waybill of an order still being delivered.
+    waybill_delete: write waybills::delete, (IdArgs) -> waybills::Waybill;
+    /// Restores a deleted waybill.
+    waybill_restore: write waybills::restore, (IdArgs) -> waybills::Waybill;
+    /// A page of waybills by number, of one order or all.
+    waybill_list: read waybills::list, (waybills::WaybillListQuery) -> crate::list::Page<waybills::WaybillRow>;
+    /// An order's lines with the quantities delivered so far (id of the order).
+    waybill_outstanding: read waybills::outstanding, (IdArgs) -> Vec<waybills::Outstanding>;
+    /// The invoice and credit note number patterns and the default payment terms.
+    document_settings_get: read numbering::get, (NoArgs) -> numbering::DocumentSettings;
+    /// Changes the number patterns (`INV-{YYYY}-{SEQ:4}`) or the default payment terms.
+    document_settings_update: write numbering::update, (numbering::DocumentSettingsUpdate) -> numbering::DocumentSettings;
+    /// Creates a draft invoice (numbered when issued).
+    invoice_create: write invoices::create, (invoices::InvoiceInput) -> invoices::Invoice;
+    /// A draft invoice from a confirmed or delivered order.
+    invoice_from_order: write invoices::from_order, (invoices::FromOrder) -> invoices::Invoice;
+    /// A draft invoice from an accepted quote.
+    invoice_from_quote: write invoices::from_quote, (orders::FromQuote) -> invoices::Invoice;
+    /// One invoice by id, with its balance and whether it is overdue.
+    invoice_get: read invoices::get, (IdArgs) -> invoices::Invoice;
+    /// Changes a draft invoice; an issued one takes only tag changes.
+    invoice_update: write invoices::update, (invoices::InvoiceUpdate) -> invoices::Invoice;
+    /// Issues a draft invoice: its number from the series, its issue and due dates.
+    invoice_issue: write invoices::issue, (invoices::InvoiceIssue) -> invoices::Invoice;
+    /// Voids an issued invoice without payments (it keeps its number).
+    invoice_void: write invoices::void, (IdArgs) -> invoices::Invoice;
+    /// Deletes a draft invoice (it can be restored).
+    invoice_delete: write invoices::delete, (IdArgs) -> invoices::Invoice;
+    /// Restores a deleted draft invoice.
+    invoice_restore: write invoices::restore, (IdArgs) -> invoices::Invoice;
+    /// A page of invoices, newest or oldest first, filtered by status, account, order.
+    invoice_list: read invoices::list, (invoices::InvoiceListQuery) -> crate::list::Page<invoices::InvoiceRow>;
+    /// Issued invoices past their due date with a balance left.
+    invoice_overdue: read invoices::overdue, (invoices::OverdueQuery) -> Vec<invoices::InvoiceRow>;
+    /// Creates a draft credit note (negative lines) for an issued invoice.
+    credit_note_create: write credit_notes::create, (credit_notes::CreditNoteInput) -> credit_notes::CreditNote;
+    /// Issues a credit note: its number from the series; the invoice's balance is reduced.
+    credit_note_issue: write credit_notes::issue, (invoices::InvoiceIssue) -> credit_notes::CreditNote;
+    /// One credit note by id.
+    credit_note_get: read credit_notes::get, (IdArgs) -> credit_notes::CreditNote;
+    /// Deletes a draft credit note.
+    credit_note_delete: write credit_notes::delete, (IdArgs) -> credit_notes::CreditNote;
+    /// Restores a deleted draft credit note.
+    credit_note_restore: write credit_notes::restore, (IdArgs) -> credit_notes::CreditNote;
+    /// A page of credit notes, of one invoice or all.
+    credit_note_list: read credit_notes::list, (credit_notes::CreditNoteListQuery) -> crate::list::Page<credit_notes::CreditNoteRow>;
+    /// Records a payment in or out, allocated to invoices or not.
+    payment_create: write payments::create, (payments::PaymentInput) -> payments::Payment;
+    /// One payment by id.
+    payment_get: read payments::get, (IdArgs) -> payments::Payment;
+    /// Changes a payment; the invoices it touches are settled again.
+    payment_update: write payments::update, (payments::PaymentUpdate) -> payments::Payment;
+    /// Replaces a payment's allocations to invoices.
+    payment_allocate: write payments::allocate, (payments::PaymentAllocate) -> payments::Payment;
+    /// Deletes a payment; the invoices it paid get their balance back.
+    payment_delete: write payments::delete, (IdArgs) -> payments::Payment;
+    /// Restores a deleted payment (refused when its allocations no longer fit).
+    payment_restore: write payments::restore, (IdArgs) -> payments::Payment;
+    /// A page of payments by number, filtered by direction, account, currency.
+    payment_list: read payments::list, (payments::PaymentListQuery) -> crate::list::Page<payments::PaymentRow>;
+    /// Draws up a service act (certificate of completed work) for an issued invoice.
+    act_create: write service_acts::create, (service_acts::ActCreate) -> service_acts::ServiceAct;
+    /// One service act by id.
+    act_get: read service_acts::get, (IdArgs) -> service_acts::ServiceAct;
+    /// Deletes a service act (it can be restored).
+    act_delete: write service_acts::delete, (IdArgs) -> service_acts::ServiceAct;
+    /// Restores a deleted service act.
+    act_restore: write service_acts::restore, (IdArgs) -> service_acts::ServiceAct;
+    /// A page of service acts by number, of one invoice or all.
+    act_list: read service_acts::list, (service_acts::ActListQuery) -> crate::list::Page<service_acts::ActRow>;
+    /// Creates a draft contract; the end date is derived from the term when not given.
+    contract_create: write contracts::create, (contracts::ContractInput) -> contracts::Contract;
+    /// One contract by id.
+    contract_get: read contracts::get, (IdArgs) -> contracts::Contract;
+    /// Changes a draft or active contract.
+    contract_update: write contracts::update, (contracts::ContractUpdate) -> contracts::Contract;
+    /// Moves a contract: draft → active → expired; terminated from draft or active.
+    contract_set_status: write contracts::set_status, (contracts::ContractStatusChange) -> contracts::Contract;
+    /// Deletes a draft contract (it can be restored).
+    contract_delete: write contracts::delete, (IdArgs) -> contracts::Contract;
+    /// Restores a deleted contract.
+    contract_restore: write contracts::restore, (IdArgs) -> contracts::Contract;
+    /// A page of contracts by number, filtered by status, account.
+    contract_list: read contracts::list, (contracts::ContractListQuery) -> crate::list::Page<contracts::ContractRow>;
+    /// Active contracts whose renewal reminder is due, soonest end first (the home screen).
+    contracts_due_for_renewal: read contracts::due_for_renewal, (contracts::RenewalQuery) -> Vec<contracts::ContractRow>;
     /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
     totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
 }
@@ -380,6 +486,57 @@ fn declarations(cfg: &Config) -> Vec<String> {
         quotes::QuoteStatusChange::decl(cfg),
         quotes::QuoteListQuery::decl(cfg),
         quotes::QuoteRow::decl(cfg),
+        orders::OrderStatus::decl(cfg),
+        orders::OrderInput::decl(cfg),
+        orders::Order::decl(cfg),
+        orders::OrderUpdate::decl(cfg),
+        orders::OrderStatusChange::decl(cfg),
+        orders::FromQuote::decl(cfg),
+        orders::OrderListQuery::decl(cfg),
+        orders::OrderRow::decl(cfg),
+        waybills::WaybillLine::decl(cfg),
+        waybills::WaybillCreate::decl(cfg),
+        waybills::Waybill::decl(cfg),
+        waybills::WaybillListQuery::decl(cfg),
+        waybills::WaybillRow::decl(cfg),
+        waybills::Outstanding::decl(cfg),
+        numbering::DocumentSettings::decl(cfg),
+        numbering::DocumentSettingsUpdate::decl(cfg),
+        invoices::InvoiceStatus::decl(cfg),
+        invoices::InvoiceInput::decl(cfg),
+        invoices::Invoice::decl(cfg),
+        invoices::InvoiceUpdate::decl(cfg),
+        invoices::InvoiceIssue::decl(cfg),
+        invoices::FromOrder::decl(cfg),
+        invoices::InvoiceListQuery::decl(cfg),
+        invoices::OverdueQuery::decl(cfg),
+        invoices::InvoiceRow::decl(cfg),
+        credit_notes::CreditNoteStatus::decl(cfg),
+        credit_notes::CreditNoteInput::decl(cfg),
+        credit_notes::CreditNote::decl(cfg),
+        credit_notes::CreditNoteListQuery::decl(cfg),
+        credit_notes::CreditNoteRow::decl(cfg),
+        payments::Direction::decl(cfg),
+        payments::Method::decl(cfg),
+        payments::Allocation::decl(cfg),
+        payments::PaymentInput::decl(cfg),
+        payments::Payment::decl(cfg),
+        payments::PaymentUpdate::decl(cfg),
+        payments::PaymentAllocate::decl(cfg),
+        payments::PaymentListQuery::decl(cfg),
+        payments::PaymentRow::decl(cfg),
+        service_acts::ActCreate::decl(cfg),
+        service_acts::ServiceAct::decl(cfg),
+        service_acts::ActListQuery::decl(cfg),
+        service_acts::ActRow::decl(cfg),
+        contracts::ContractStatus::decl(cfg),
+        contracts::ContractInput::decl(cfg),
+        contracts::Contract::decl(cfg),
+        contracts::ContractUpdate::decl(cfg),
+        contracts::ContractStatusChange::decl(cfg),
+        contracts::ContractListQuery::decl(cfg),
+        contracts::RenewalQuery::decl(cfg),
+        contracts::ContractRow::decl(cfg),
         totals::TaxMode::decl(cfg),
         totals::Discount::decl(cfg),
         totals::LineInput::decl(cfg),

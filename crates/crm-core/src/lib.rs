@@ -9,13 +9,17 @@ pub mod bulk;
 pub mod clock;
 pub mod commands;
 pub mod contacts;
+pub mod contracts;
+pub mod credit_notes;
 pub mod currency;
 pub mod demo;
+pub mod documents;
 pub mod duplicates;
 pub mod error;
 pub mod export;
 pub mod fields;
 pub mod import;
+pub mod invoices;
 pub mod leads;
 pub mod line_items;
 pub mod list;
@@ -23,14 +27,18 @@ pub mod maintenance;
 pub mod merge;
 pub mod migrations;
 pub mod notes;
+pub mod numbering;
 pub mod opportunities;
 pub mod opportunity_lines;
+pub mod orders;
 pub mod patch;
+pub mod payments;
 pub mod price_books;
 pub mod products;
 pub mod quotes;
 pub mod relationships;
 pub mod search;
+pub mod service_acts;
 pub mod settings;
 pub mod store;
 pub mod tags;
@@ -40,6 +48,7 @@ pub mod timeline;
 pub mod totals;
 pub mod users;
 pub mod views;
+pub mod waybills;
 pub mod write;
 
 pub use error::{Error, ErrorCode, Result};
@@ -52,7 +61,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 15] {
+pub fn record_kinds() -> [&'static write::RecordKind; 25] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -69,6 +78,16 @@ pub fn record_kinds() -> [&'static write::RecordKind; 15] {
         &price_books::PRICE_BOOK,
         &price_books::PRICE_BOOK_ENTRY,
         &quotes::QUOTE,
+        &orders::ORDER,
+        &waybills::WAYBILL,
+        &numbering::DOCUMENT_SETTINGS,
+        &numbering::COUNTER,
+        &invoices::INVOICE,
+        &credit_notes::CREDIT_NOTE,
+        &payments::PAYMENT,
+        &payments::ALLOCATION,
+        &service_acts::ACT,
+        &contracts::CONTRACT,
     ]
 }
 

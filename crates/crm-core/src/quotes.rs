@@ -1,16 +1,16 @@
 //! Quotes: offers to a customer with line items and the totals the core computed,
 //! numbered on creation, moving draft → sent → accepted, rejected or expired.
 
+use crate::documents::{self, link, to_fields};
 use crate::error::{Error, Result};
 use crate::fields::{check_len, clean_tags, trimmed, Address, MAX_TEXT};
-use crate::line_items::{check_book, resolve, totals, LineItem, Terms};
+use crate::line_items::LineItem;
 use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::totals::{Discount, TaxMode, Totals};
 use crate::write::{check_live, Fields, RecordKind, SearchSpec, Writer};
-use crate::{accounts, contacts, opportunities, IdArgs};
-use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, Row};
+use crate::{opportunities, pricing, IdArgs};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -95,7 +95,7 @@ pub struct QuoteInput {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Quote {
     pub id: String,
     pub created_at: String,
@@ -146,7 +146,7 @@ pub struct QuoteListQuery {
     pub filters: crate::list::ListFilters,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct QuoteRow {
     pub id: String,
     pub number: String,
@@ -159,10 +159,6 @@ pub struct QuoteRow {
     pub total: Decimal,
 }
 
-fn link(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
-}
-
 /// Validates a quote, completes it from its opportunity and resolves its lines; returns it with its totals.
 pub fn validate(conn: &Connection, input: &QuoteInput) -> Result<(QuoteInput, Totals)> {
     let mut q = QuoteInput {
@@ -170,19 +166,12 @@ pub fn validate(conn: &Connection, input: &QuoteInput) -> Result<(QuoteInput, To
         account_id: link(&input.account_id),
         contact_id: link(&input.contact_id),
         opportunity_id: link(&input.opportunity_id),
-        valid_until: link(&input.valid_until),
         currency: input.currency.trim().to_uppercase(),
         terms: input.terms.trim_end().to_owned(),
         tags: clean_tags(&input.tags)?,
-        billing_address: match &input.billing_address {
-            Some(a) => a.clean("billing_address")?,
-            None => None,
-        },
-        shipping_address: match &input.shipping_address {
-            Some(a) => a.clean("shipping_address")?,
-            None => None,
-        },
-        shipping_tax_rate: input.shipping_tax_rate.normalize(),
+        billing_address: documents::address("billing_address", &input.billing_address)?,
+        shipping_address: documents::address("shipping_address", &input.shipping_address)?,
+        valid_until: documents::optional_date("valid_until", &input.valid_until)?,
         ..input.clone()
     };
     if let Some(id) = &q.opportunity_id {
@@ -202,110 +191,13 @@ pub fn validate(conn: &Connection, input: &QuoteInput) -> Result<(QuoteInput, To
     }
     check_len("subject", &q.subject, MAX_TEXT)?;
     check_len("terms", &q.terms, 20_000)?;
-    if let Some(id) = &q.account_id {
-        check_live(conn, &accounts::ACCOUNT, id, "account_id")?;
-    }
-    if let Some(id) = &q.contact_id {
-        check_live(conn, &contacts::CONTACT, id, "contact_id")?;
-    }
-    if let Some(date) = &q.valid_until {
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("valid_until", format!("{date:?} is not a date (YYYY-MM-DD)")))?;
-    }
-    if q.currency.is_empty() {
-        q.currency = crate::settings::get(conn, crate::NoArgs {})?.default_currency;
-    }
-    if !crate::currency::is_currency(&q.currency) {
-        return Err(Error::invalid("currency", format!("{:?} is not an ISO 4217 currency code", q.currency)));
-    }
-    q.price_book_id = check_book(conn, q.price_book_id.as_deref(), &q.currency)?;
-    q.lines = resolve(conn, &q.lines, q.price_book_id.as_deref(), &q.currency)?;
-    let terms = Terms {
-        tax_mode: q.tax_mode,
-        discount: q.discount,
-        shipping: q.shipping,
-        shipping_tax_rate: q.shipping_tax_rate,
-    };
-    let totals = totals(&q.lines, &q.currency, terms)?;
-    q.shipping = totals.shipping;
+    documents::check_party(conn, &q.account_id, &q.contact_id)?;
+    let totals = documents::price(conn, pricing!(q))?;
     Ok((q, totals))
 }
 
-fn to_fields(q: &QuoteInput, totals: &Totals) -> Result<Fields> {
-    let Value::Object(mut fields) = serde_json::to_value(q)? else {
-        return Err(Error::internal("quote did not serialise to an object"));
-    };
-    fields.insert("totals".into(), serde_json::to_value(totals)?);
-    fields.insert("total".into(), Value::String(totals.total.to_string()));
-    Ok(fields)
-}
-
-/// The columns of `QuoteInput`, in its order, then the others a quote has.
-const INPUT_COLUMNS: &[&str] = &[
-    "subject",
-    "account_id",
-    "contact_id",
-    "opportunity_id",
-    "valid_until",
-    "currency",
-    "price_book_id",
-    "tax_mode",
-    "discount",
-    "shipping",
-    "shipping_tax_rate",
-    "billing_address",
-    "shipping_address",
-    "terms",
-    "lines",
-    "tags",
-];
-
-fn select() -> String {
-    format!(
-        "SELECT id, created_at, updated_at, deleted_at, owner_id, number, status, totals, {} FROM quotes",
-        INPUT_COLUMNS.join(", ")
-    )
-}
-
-fn status(r: &Row, i: usize) -> rusqlite::Result<QuoteStatus> {
-    serde_json::from_value(Value::String(r.get(i)?))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn from_row(r: &Row) -> rusqlite::Result<Quote> {
-    let bad = |i: usize, e: serde_json::Error| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    };
-    let mut input = serde_json::Map::new();
-    for (n, column) in INPUT_COLUMNS.iter().enumerate() {
-        let i = n + 8;
-        let value = match r.get::<_, SqlValue>(i)? {
-            SqlValue::Text(text) if QUOTE.json_columns.contains(column) => {
-                serde_json::from_str(&text).map_err(|e| bad(i, e))?
-            }
-            SqlValue::Text(text) => Value::String(text),
-            _ => Value::Null,
-        };
-        input.insert((*column).to_owned(), value);
-    }
-    Ok(Quote {
-        id: r.get(0)?,
-        created_at: r.get(1)?,
-        updated_at: r.get(2)?,
-        deleted_at: r.get(3)?,
-        owner_id: r.get(4)?,
-        number: r.get(5)?,
-        status: status(r, 6)?,
-        totals: serde_json::from_str(&r.get::<_, String>(7)?).map_err(|e| bad(7, e))?,
-        fields: serde_json::from_value(Value::Object(input)).map_err(|e| bad(8, e))?,
-    })
-}
-
 pub fn get(conn: &Connection, args: IdArgs) -> Result<Quote> {
-    conn.prepare_cached(&format!("{} WHERE id = ?1", select()))?
-        .query_row([&args.id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("quote", &args.id))
+    documents::load(conn, &QUOTE, &args.id)
 }
 
 /// Creates a draft quote with the next number; from an opportunity without lines given, it copies the deal's lines.
@@ -323,10 +215,10 @@ pub fn create(w: &mut Writer, mut input: QuoteInput) -> Result<Quote> {
         }
     }
     let (q, totals) = validate(w.conn(), &input)?;
-    let seq: i64 = w.conn().query_row("SELECT coalesce(max(seq), 0) + 1 FROM quotes", [], |r| r.get(0))?;
+    let (seq, number) = documents::next_number(w.conn(), &QUOTE, "Q")?;
     let mut fields = to_fields(&q, &totals)?;
     fields.insert("seq".into(), Value::from(seq));
-    fields.insert("number".into(), Value::String(format!("Q-{seq:05}")));
+    fields.insert("number".into(), Value::String(number));
     fields.insert("status".into(), Value::String(QuoteStatus::Draft.as_str().into()));
     fields.insert("owner_id".into(), Value::String(w.actor_id().to_owned()));
     let id = crate::new_id();
@@ -391,12 +283,14 @@ pub fn restore(w: &mut Writer, args: IdArgs) -> Result<Quote> {
     get(w.conn(), args)
 }
 
+const ROW_COLUMNS: &[&str] = &["id", "number", "subject", "status", "account_id", "valid_until", "currency", "total"];
+
 pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> {
     let page = keyset_page(
         conn,
         KeysetQuery {
             kind: &QUOTE,
-            columns: "id, number, subject, status, account_id, valid_until, currency, total",
+            columns: &ROW_COLUMNS.join(", "),
             sort: SortColumn::text("number"),
             desc: query.desc,
             after: query.after.as_deref(),
@@ -408,18 +302,7 @@ pub fn list(conn: &Connection, query: QuoteListQuery) -> Result<Page<QuoteRow>> 
             filters: &query.filters,
             filterable: &["account_id", "contact_id", "opportunity_id", "currency", "valid_until"],
         },
-        |r| {
-            Ok(QuoteRow {
-                id: r.get(0)?,
-                number: r.get(1)?,
-                subject: r.get(2)?,
-                status: status(r, 3)?,
-                account_id: r.get(4)?,
-                valid_until: r.get(5)?,
-                currency: r.get(6)?,
-                total: crate::products::decimal(r, 7)?,
-            })
-        },
+        |r| documents::from_row(&QUOTE, ROW_COLUMNS, r),
     )?;
     Ok(page)
 }

@@ -83,6 +83,49 @@ const SEARCHABLE: &[Searchable] = &[
         subtitle_sql: "concat_ws(' · ', t.subject, t.status, t.total || ' ' || t.currency)",
     },
     Searchable {
+        record_type: "sales_order",
+        table: "sales_orders",
+        fts: "sales_orders_fts",
+        subtitle_sql: "concat_ws(' · ', t.subject, t.status, t.total || ' ' || t.currency)",
+    },
+    Searchable {
+        record_type: "invoice",
+        table: "invoices",
+        fts: "invoices_fts",
+        subtitle_sql:
+            "concat_ws(' · ', t.subject, t.status, t.total || ' ' || t.currency, nullif('due ' || t.due_date, ''))",
+    },
+    Searchable {
+        record_type: "credit_note",
+        table: "credit_notes",
+        fts: "credit_notes_fts",
+        subtitle_sql: "concat_ws(' · ', nullif(t.reason, ''), t.status, t.total || ' ' || t.currency)",
+    },
+    Searchable {
+        record_type: "payment",
+        table: "payments",
+        fts: "payments_fts",
+        subtitle_sql: "concat_ws(' · ', t.date, t.direction, t.amount || ' ' || t.currency, nullif(t.reference, ''))",
+    },
+    Searchable {
+        record_type: "waybill",
+        table: "waybills",
+        fts: "waybills_fts",
+        subtitle_sql: "concat_ws(' · ', t.date, nullif(t.note, ''))",
+    },
+    Searchable {
+        record_type: "service_act",
+        table: "service_acts",
+        fts: "service_acts_fts",
+        subtitle_sql: "concat_ws(' · ', t.date, t.total || ' ' || t.currency)",
+    },
+    Searchable {
+        record_type: "contract",
+        table: "contracts",
+        fts: "contracts_fts",
+        subtitle_sql: "concat_ws(' · ', t.subject, t.status, 'until ' || t.end_date)",
+    },
+    Searchable {
         record_type: "product",
         table: "products",
         fts: "products_fts",

@@ -57,6 +57,11 @@ fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection> {
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with_wall(path, Box::new(crate::time::now_ms))
+    }
+
+    /// Opens the store on any wall-time source (tests fix "now" to check dates and number periods).
+    pub fn open_with_wall(path: impl AsRef<Path>, wall: crate::clock::WallClock) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(&format!("Cannot create {}", dir.display()), &e))?;
@@ -67,7 +72,7 @@ impl Store {
         migrations::check_compatible(&migrations::inspect(&conn)?)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         migrations::migrate(&mut conn)?;
-        let (device_id, user_id, clock) = bootstrap(&mut conn)?;
+        let (device_id, user_id, clock) = bootstrap(&mut conn, wall)?;
         Ok(Store { path, writer: Mutex::new(conn), readers: Mutex::new(Vec::new()), clock, device_id, user_id })
     }
 
@@ -142,7 +147,7 @@ impl Store {
 
 /// Gives a new database its device id and local user (created through the
 /// write path like any record); reads them back on later opens.
-fn bootstrap(conn: &mut Connection) -> Result<(String, String, Clock)> {
+fn bootstrap(conn: &mut Connection, wall: crate::clock::WallClock) -> Result<(String, String, Clock)> {
     let get = |conn: &Connection, key: &str| -> Result<Option<String>> {
         Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     };
@@ -158,7 +163,7 @@ fn bootstrap(conn: &mut Connection) -> Result<(String, String, Clock)> {
         Some(text) => text.parse().map_err(Error::internal)?,
         None => Hlc::default(),
     };
-    let clock = Clock::new(last);
+    let clock = Clock::with_wall(last, wall);
     let user_id = match get(conn, "local_user_id")? {
         Some(id) => id,
         None => {

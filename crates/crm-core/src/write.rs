@@ -125,6 +125,11 @@ impl<'a> Writer<'a> {
         &self.tx
     }
 
+    /// Today's date by the store's wall clock (a test can fix it).
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::documents::today_ms(self.clock.wall_ms())
+    }
+
     pub fn actor_id(&self) -> &str {
         self.actor_id
     }

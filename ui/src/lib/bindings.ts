@@ -820,6 +820,384 @@ q: string, status?: QuoteStatus | null, tag?: string | null, owner_id?: string |
 
 export type QuoteRow = { id: string, number: string, subject: string, status: QuoteStatus, account_id: string | null, valid_until: string | null, currency: string, total: string, };
 
+export type OrderStatus = "draft" | "confirmed" | "delivered" | "cancelled";
+
+export type OrderInput = { subject: string, account_id: string | null, contact_id: string | null, opportunity_id: string | null, 
+/**
+ * The accepted quote the order was made from.
+ */
+quote_id: string | null, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, terms: string, lines: Array<LineItem>, tags: Array<string>, };
+
+export type Order = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Given on creation: SO-00001, SO-00002, …
+ */
+number: string, status: OrderStatus, totals: Totals, subject: string, account_id: string | null, contact_id: string | null, opportunity_id: string | null, 
+/**
+ * The accepted quote the order was made from.
+ */
+quote_id: string | null, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, terms: string, lines: Array<LineItem>, tags: Array<string>, };
+
+export type OrderUpdate = { id: string, changes: Partial<OrderInput>, };
+
+export type OrderStatusChange = { id: string, status: OrderStatus, };
+
+export type FromQuote = { quote_id: string, };
+
+export type OrderListQuery = { 
+/**
+ * Newest number first when true.
+ */
+desc: boolean, after: string | null, limit: number, 
+/**
+ * Quick filter on number and subject.
+ */
+q: string, status?: OrderStatus | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type OrderRow = { id: string, number: string, subject: string, status: OrderStatus, account_id: string | null, quote_id: string | null, currency: string, total: string, };
+
+export type WaybillLine = { 
+/**
+ * The order line's position (0-based).
+ */
+line: number, quantity: string, 
+/**
+ * Copied from the order line.
+ */
+description: string, unit: string, };
+
+export type WaybillCreate = { order_id: string, 
+/**
+ * ISO date; empty is today.
+ */
+date: string, 
+/**
+ * Empty delivers everything not yet delivered.
+ */
+lines: Array<WaybillLine>, note: string, 
+/**
+ * Leave the order confirmed even when this delivers the rest.
+ */
+keep_order_open: boolean, };
+
+export type Waybill = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * WB-00001, WB-00002, …
+ */
+number: string, order_id: string, date: string, lines: Array<WaybillLine>, note: string, };
+
+export type WaybillListQuery = { desc: boolean, after: string | null, limit: number, q: string, 
+/**
+ * Only the waybills of this order.
+ */
+order_id?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type WaybillRow = { id: string, number: string, order_id: string, date: string, };
+
+export type Outstanding = { line: number, description: string, ordered: string, delivered: string, };
+
+export type DocumentSettings = { invoice_pattern: string, credit_note_pattern: string, 
+/**
+ * Days from the issue date to the due date when an invoice names none.
+ */
+payment_terms_days: number, };
+
+export type DocumentSettingsUpdate = { changes: Partial<DocumentSettings>, };
+
+export type InvoiceStatus = "draft" | "issued" | "partly_paid" | "paid" | "void";
+
+export type InvoiceInput = { subject: string, account_id: string | null, contact_id: string | null, 
+/**
+ * The order it was made from.
+ */
+order_id: string | null, 
+/**
+ * The quote it was made from (directly or through its order).
+ */
+quote_id: string | null, currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, terms: string, 
+/**
+ * Days from issue to due date; null takes the document settings' days.
+ */
+payment_terms_days: number | null, lines: Array<LineItem>, tags: Array<string>, };
+
+export type Invoice = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Given when issued, from the invoice pattern; null on a draft.
+ */
+number: string | null, status: InvoiceStatus, issue_date: string | null, due_date: string | null, totals: Totals, 
+/**
+ * Issued credit notes (a positive amount).
+ */
+credited: string, 
+/**
+ * Payments allocated.
+ */
+paid: string, 
+/**
+ * total − credited − paid.
+ */
+balance: string, 
+/**
+ * Past its due date with a balance left (derived, not stored).
+ */
+overdue: boolean, subject: string, account_id: string | null, contact_id: string | null, 
+/**
+ * The order it was made from.
+ */
+order_id: string | null, 
+/**
+ * The quote it was made from (directly or through its order).
+ */
+quote_id: string | null, currency: string, price_book_id: string | null, tax_mode: TaxMode, discount: Discount | null, shipping: string, shipping_tax_rate: string, billing_address: Address | null, shipping_address: Address | null, terms: string, 
+/**
+ * Days from issue to due date; null takes the document settings' days.
+ */
+payment_terms_days: number | null, lines: Array<LineItem>, tags: Array<string>, };
+
+export type InvoiceUpdate = { id: string, changes: Partial<InvoiceInput>, };
+
+export type InvoiceIssue = { id: string, 
+/**
+ * ISO date of issue; null is today.
+ */
+date?: string | null, };
+
+export type FromOrder = { order_id: string, };
+
+export type InvoiceListQuery = { 
+/**
+ * Newest first when true.
+ */
+desc: boolean, after: string | null, limit: number, 
+/**
+ * Quick filter on number and subject.
+ */
+q: string, status?: InvoiceStatus | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type OverdueQuery = { 
+/**
+ * ISO date to judge by; null is today.
+ */
+today?: string | null, account_id?: string | null, };
+
+export type InvoiceRow = { id: string, number: string | null, subject: string, status: InvoiceStatus, account_id: string | null, due_date: string | null, currency: string, total: string, balance: string, overdue: boolean, };
+
+export type CreditNoteStatus = "draft" | "issued";
+
+export type CreditNoteInput = { 
+/**
+ * The issued invoice credited.
+ */
+invoice_id: string, reason: string, 
+/**
+ * Negative quantities (a product line takes the product's default price unless one is given).
+ */
+lines: Array<LineItem>, };
+
+export type CreditNote = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * Given when issued, from the credit note pattern.
+ */
+number: string | null, status: CreditNoteStatus, issue_date: string | null, 
+/**
+ * The invoice's.
+ */
+currency: string, tax_mode: TaxMode, 
+/**
+ * Negative.
+ */
+totals: Totals, 
+/**
+ * The issued invoice credited.
+ */
+invoice_id: string, reason: string, 
+/**
+ * Negative quantities (a product line takes the product's default price unless one is given).
+ */
+lines: Array<LineItem>, };
+
+export type CreditNoteListQuery = { desc: boolean, after: string | null, limit: number, q: string, 
+/**
+ * Only the credit notes of this invoice.
+ */
+invoice_id?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type CreditNoteRow = { id: string, number: string | null, status: CreditNoteStatus, invoice_id: string, reason: string, currency: string, total: string, };
+
+export type Direction = "in" | "out";
+
+export type Method = "cash" | "bank_transfer" | "card" | "other";
+
+export type Allocation = { invoice_id: string, amount: string, };
+
+export type PaymentInput = { direction: Direction, 
+/**
+ * ISO date; empty is today.
+ */
+date: string, 
+/**
+ * Positive, in the currency's minor unit.
+ */
+amount: string, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, method: Method, 
+/**
+ * Bank reference, receipt number.
+ */
+reference: string, 
+/**
+ * The payer (in) or payee (out).
+ */
+account_id: string | null, note: string, 
+/**
+ * Only on payments in; each invoice once, in the payment's currency.
+ */
+allocations: Array<Allocation>, };
+
+export type Payment = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, number: string, 
+/**
+ * The sum of the allocations.
+ */
+allocated: string, direction: Direction, 
+/**
+ * ISO date; empty is today.
+ */
+date: string, 
+/**
+ * Positive, in the currency's minor unit.
+ */
+amount: string, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, method: Method, 
+/**
+ * Bank reference, receipt number.
+ */
+reference: string, 
+/**
+ * The payer (in) or payee (out).
+ */
+account_id: string | null, note: string, 
+/**
+ * Only on payments in; each invoice once, in the payment's currency.
+ */
+allocations: Array<Allocation>, };
+
+export type PaymentUpdate = { id: string, changes: Partial<PaymentInput>, };
+
+export type PaymentAllocate = { id: string, 
+/**
+ * Replaces the payment's allocations.
+ */
+allocations: Array<Allocation>, };
+
+export type PaymentListQuery = { 
+/**
+ * Newest number first when true.
+ */
+desc: boolean, after: string | null, limit: number, q: string, direction?: Direction | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type PaymentRow = { id: string, number: string, direction: Direction, date: string, amount: string, currency: string, method: Method, reference: string, account_id: string | null, allocated: string, };
+
+export type ActCreate = { invoice_id: string, 
+/**
+ * ISO date the work was accepted; empty is today.
+ */
+date: string, note: string, };
+
+export type ServiceAct = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * ACT-00001, ACT-00002, …
+ */
+number: string, invoice_id: string, date: string, currency: string, lines: Array<LineItem>, totals: Totals, note: string, };
+
+export type ActListQuery = { desc: boolean, after: string | null, limit: number, q: string, 
+/**
+ * Only the acts of this invoice.
+ */
+invoice_id?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type ActRow = { id: string, number: string, invoice_id: string, date: string, currency: string, total: string, };
+
+export type ContractStatus = "draft" | "active" | "expired" | "terminated";
+
+export type ContractInput = { subject: string, account_id: string, opportunity_id: string | null, quote_id: string | null, 
+/**
+ * ISO date.
+ */
+start_date: string, 
+/**
+ * The end date is derived from it when none is given.
+ */
+term_months: number | null, 
+/**
+ * ISO date, the last day of the contract; empty is derived from the term.
+ */
+end_date: string | null, value: string, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * Remind this many days before the end.
+ */
+reminder_days: number, description: string, tags: Array<string>, };
+
+export type Contract = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
+/**
+ * C-00001, C-00002, …
+ */
+number: string, status: ContractStatus, 
+/**
+ * The end date less the reminder days.
+ */
+remind_on: string, subject: string, account_id: string, opportunity_id: string | null, quote_id: string | null, 
+/**
+ * ISO date.
+ */
+start_date: string, 
+/**
+ * The end date is derived from it when none is given.
+ */
+term_months: number | null, 
+/**
+ * ISO date, the last day of the contract; empty is derived from the term.
+ */
+end_date: string | null, value: string, 
+/**
+ * ISO 4217; empty takes the company's default currency.
+ */
+currency: string, 
+/**
+ * Remind this many days before the end.
+ */
+reminder_days: number, description: string, tags: Array<string>, };
+
+export type ContractUpdate = { id: string, changes: Partial<ContractInput>, };
+
+export type ContractStatusChange = { id: string, status: ContractStatus, };
+
+export type ContractListQuery = { desc: boolean, after: string | null, limit: number, q: string, status?: ContractStatus | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type RenewalQuery = { 
+/**
+ * ISO date to judge by; empty is today.
+ */
+today: string, limit: number, };
+
+export type ContractRow = { id: string, number: string, subject: string, status: ContractStatus, account_id: string, start_date: string, end_date: string, value: string, currency: string, remind_on: string, };
+
 export type TaxMode = "per_line" | "on_total" | "tax_included";
 
 export type Discount = { "percent": string } | { "amount": string };
@@ -984,5 +1362,58 @@ export type Commands = {
   quote_delete: { args: IdArgs, result: Quote },
   quote_restore: { args: IdArgs, result: Quote },
   quote_list: { args: QuoteListQuery, result: Page<QuoteRow> },
+  order_create: { args: OrderInput, result: Order },
+  order_from_quote: { args: FromQuote, result: Order },
+  order_get: { args: IdArgs, result: Order },
+  order_update: { args: OrderUpdate, result: Order },
+  order_set_status: { args: OrderStatusChange, result: Order },
+  order_delete: { args: IdArgs, result: Order },
+  order_restore: { args: IdArgs, result: Order },
+  order_list: { args: OrderListQuery, result: Page<OrderRow> },
+  waybill_create: { args: WaybillCreate, result: Waybill },
+  waybill_get: { args: IdArgs, result: Waybill },
+  waybill_delete: { args: IdArgs, result: Waybill },
+  waybill_restore: { args: IdArgs, result: Waybill },
+  waybill_list: { args: WaybillListQuery, result: Page<WaybillRow> },
+  waybill_outstanding: { args: IdArgs, result: Array<Outstanding> },
+  document_settings_get: { args: NoArgs, result: DocumentSettings },
+  document_settings_update: { args: DocumentSettingsUpdate, result: DocumentSettings },
+  invoice_create: { args: InvoiceInput, result: Invoice },
+  invoice_from_order: { args: FromOrder, result: Invoice },
+  invoice_from_quote: { args: FromQuote, result: Invoice },
+  invoice_get: { args: IdArgs, result: Invoice },
+  invoice_update: { args: InvoiceUpdate, result: Invoice },
+  invoice_issue: { args: InvoiceIssue, result: Invoice },
+  invoice_void: { args: IdArgs, result: Invoice },
+  invoice_delete: { args: IdArgs, result: Invoice },
+  invoice_restore: { args: IdArgs, result: Invoice },
+  invoice_list: { args: InvoiceListQuery, result: Page<InvoiceRow> },
+  invoice_overdue: { args: OverdueQuery, result: Array<InvoiceRow> },
+  credit_note_create: { args: CreditNoteInput, result: CreditNote },
+  credit_note_issue: { args: InvoiceIssue, result: CreditNote },
+  credit_note_get: { args: IdArgs, result: CreditNote },
+  credit_note_delete: { args: IdArgs, result: CreditNote },
+  credit_note_restore: { args: IdArgs, result: CreditNote },
+  credit_note_list: { args: CreditNoteListQuery, result: Page<CreditNoteRow> },
+  payment_create: { args: PaymentInput, result: Payment },
+  payment_get: { args: IdArgs, result: Payment },
+  payment_update: { args: PaymentUpdate, result: Payment },
+  payment_allocate: { args: PaymentAllocate, result: Payment },
+  payment_delete: { args: IdArgs, result: Payment },
+  payment_restore: { args: IdArgs, result: Payment },
+  payment_list: { args: PaymentListQuery, result: Page<PaymentRow> },
+  act_create: { args: ActCreate, result: ServiceAct },
+  act_get: { args: IdArgs, result: ServiceAct },
+  act_delete: { args: IdArgs, result: ServiceAct },
+  act_restore: { args: IdArgs, result: ServiceAct },
+  act_list: { args: ActListQuery, result: Page<ActRow> },
+  contract_create: { args: ContractInput, result: Contract },
+  contract_get: { args: IdArgs, result: Contract },
+  contract_update: { args: ContractUpdate, result: Contract },
+  contract_set_status: { args: ContractStatusChange, result: Contract },
+  contract_delete: { args: IdArgs, result: Contract },
+  contract_restore: { args: IdArgs, result: Contract },
+  contract_list: { args: ContractListQuery, result: Page<ContractRow> },
+  contracts_due_for_renewal: { args: RenewalQuery, result: Array<ContractRow> },
   totals_compute: { args: TotalsInput, result: Totals },
 };
