@@ -45,7 +45,7 @@ describe('accounts list', () => {
 	it('asks for a page of the query with its sort and filters', () => {
 		const query = {
 			...DEFAULT_ACCOUNT_QUERY,
-			sort: 'industry',
+			sort: 'industry' as const,
 			desc: true,
 			q: ' acme ',
 			tag: 'key'

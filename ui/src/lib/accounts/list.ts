@@ -1,13 +1,15 @@
 // The accounts list query and its arguments for account_list, the fields it can be filtered by,
 // and how a website is shown and linked.
-import type { AccountListQuery } from '$lib/bindings';
+import type { AccountListQuery, AccountSort } from '$lib/bindings';
 import { t } from '$lib/i18n';
 import type { FilterField } from '$lib/list/filters';
 import { BASE_QUERY, filterArgs, type ListQuery } from '$lib/list/query';
 
-export type AccountQuery = ListQuery;
+export interface AccountQuery extends ListQuery {
+	sort: AccountSort;
+}
 
-export const DEFAULT_ACCOUNT_QUERY: AccountQuery = { ...BASE_QUERY };
+export const DEFAULT_ACCOUNT_QUERY: AccountQuery = { ...BASE_QUERY, sort: 'name' };
 
 export const ACCOUNT_TYPES = [
 	'customer',
@@ -31,7 +33,7 @@ export function listArgs(
 		limit,
 		starts_with: query.starts_with,
 		...filterArgs(query)
-	} as AccountListQuery;
+	};
 }
 
 /** The account fields the core filters by, in the order they are offered. */

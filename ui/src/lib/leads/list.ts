@@ -1,16 +1,17 @@
 // The leads list query (the common list query and a status chip), its arguments for lead_list,
 // and the fields it can be filtered by.
-import type { LeadListQuery, LeadStatus } from '$lib/bindings';
+import type { LeadListQuery, LeadSort, LeadStatus } from '$lib/bindings';
 import { t } from '$lib/i18n';
 import type { FilterField } from '$lib/list/filters';
 import { BASE_QUERY, filterArgs, type ListQuery } from '$lib/list/query';
 import { LEAD_SOURCES, RATINGS, type StatusFilter } from './status';
 
 export interface LeadQuery extends ListQuery {
+	sort: LeadSort;
 	status: LeadStatus | null;
 }
 
-export const DEFAULT_LEAD_QUERY: LeadQuery = { ...BASE_QUERY, status: null };
+export const DEFAULT_LEAD_QUERY: LeadQuery = { ...BASE_QUERY, sort: 'name', status: null };
 
 /** The arguments of lead_list for one page of `query`. */
 export function leadListArgs(query: LeadQuery, after: string | null, limit: number): LeadListQuery {
@@ -22,7 +23,7 @@ export function leadListArgs(query: LeadQuery, after: string | null, limit: numb
 		...(query.starts_with !== '' ? { starts_with: query.starts_with } : {}),
 		...filterArgs(query),
 		status: query.status
-	} as LeadListQuery;
+	};
 }
 
 /** The query with a status chip chosen. */
