@@ -7,7 +7,7 @@ use crate::fields::clean_tags;
 use crate::leads::{self, LeadStatus, LeadStatusChange};
 use crate::text::fold;
 use crate::write::{check_live, Fields, RecordKind, Writer};
-use crate::{accounts, contacts, opportunities, products, quotes, users, IdArgs};
+use crate::{accounts, contacts, invoices, opportunities, orders, products, quotes, users, IdArgs};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -23,6 +23,8 @@ pub enum ListType {
     Opportunity,
     Product,
     Quote,
+    SalesOrder,
+    Invoice,
 }
 
 impl ListType {
@@ -34,6 +36,8 @@ impl ListType {
             ListType::Opportunity => &opportunities::OPPORTUNITY,
             ListType::Product => &products::PRODUCT,
             ListType::Quote => &quotes::QUOTE,
+            ListType::SalesOrder => &orders::ORDER,
+            ListType::Invoice => &invoices::INVOICE,
         }
     }
 }
@@ -149,6 +153,8 @@ pub fn delete(w: &mut Writer, args: BulkDelete) -> Result<BulkResult> {
             ListType::Opportunity => opportunities::delete(w, id).map(|_| true),
             ListType::Product => products::delete(w, id).map(|_| true),
             ListType::Quote => quotes::delete(w, id).map(|_| true),
+            ListType::SalesOrder => orders::delete(w, id).map(|_| true),
+            ListType::Invoice => invoices::delete(w, id).map(|_| true),
         }
     })
 }

@@ -63,6 +63,8 @@ fn check_query(conn: &Connection, record_type: ListType, query: &serde_json::Map
         }
         ListType::Product => crate::products::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
         ListType::Quote => crate::quotes::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
+        ListType::SalesOrder => crate::orders::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
+        ListType::Invoice => crate::invoices::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
     }
 }
 

@@ -391,7 +391,7 @@ export type TagCount = { tag: string, count: number, };
 
 export type UserRow = { id: string, name: string, email: string, };
 
-export type ListType = "contact" | "account" | "lead" | "opportunity" | "product" | "quote";
+export type ListType = "contact" | "account" | "lead" | "opportunity" | "product" | "quote" | "sales_order" | "invoice";
 
 export type BulkTag = { record_type: ListType, ids: Array<string>, add: Array<string>, remove: Array<string>, };
 

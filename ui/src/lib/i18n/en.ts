@@ -132,6 +132,7 @@ export const en = {
 	'common.loading': 'Loading…',
 	'common.retry': 'Try again',
 	'common.clear': 'Clear',
+	'common.cancel': 'Cancel',
 
 	'error.schema_too_new':
 		'This database was written by a newer version of Outpost. Update Outpost to open it.',

@@ -8,7 +8,9 @@ export const RECORD_SCREENS = {
 	lead: 'leads',
 	opportunity: 'opportunities',
 	product: 'products',
-	quote: 'quotes'
+	quote: 'quotes',
+	sales_order: 'orders',
+	invoice: 'invoices'
 } as const;
 
 export type ScreenRecordType = keyof typeof RECORD_SCREENS;

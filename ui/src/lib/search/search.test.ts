@@ -164,6 +164,7 @@ describe('keyboard order and targets', () => {
 		expect(hitPath({ record_type: 'contact', id: '01J/x' })).toBe('/contacts/01J%2Fx');
 		expect(hitPath({ record_type: 'account', id: 'a1' })).toBe('/accounts/a1');
 		expect(hitPath({ record_type: 'opportunity', id: 'o1' })).toBe('/opportunities/o1');
-		expect(hitPath({ record_type: 'invoice', id: 'i1' })).toBeNull();
+		expect(hitPath({ record_type: 'invoice', id: 'i1' })).toBe('/invoices/i1');
+		expect(hitPath({ record_type: 'waybill', id: 'w1' })).toBeNull();
 	});
 });

@@ -5,7 +5,14 @@
 //   reverted   a batch was undone (open records reload what they show)
 
 export type RecordChange =
-	'contacts' | 'accounts' | 'leads' | 'opportunities' | 'products' | 'quotes';
+	| 'contacts'
+	| 'accounts'
+	| 'leads'
+	| 'opportunities'
+	| 'products'
+	| 'quotes'
+	| 'orders'
+	| 'invoices';
 
 const state = $state({
 	contacts: 0,
@@ -14,6 +21,8 @@ const state = $state({
 	opportunities: 0,
 	products: 0,
 	quotes: 0,
+	orders: 0,
+	invoices: 0,
 	touched: 0,
 	reverted: 0
 });

@@ -1,5 +1,7 @@
-// A quote made from an opportunity: two catalog products and a free line, an overall discount,
-// totals computed by the core while typing, saved, sent and accepted.
+// Opportunity to cash: a quote made from an opportunity (two catalog products and a free line, an
+// overall discount, totals computed by the core while typing), sent and accepted; the order made
+// from it, confirmed; the invoice made from the order, issued; a partial and a full payment, after
+// which the invoice is paid.
 import assert from 'node:assert/strict';
 import { waitUntil } from '../lib/app.mjs';
 import { e2e } from '../lib/harness.mjs';
@@ -11,7 +13,7 @@ async function pickProduct(app, text) {
 	await app.click('picker-option');
 }
 
-e2e('a quote with products, a free line and a discount is priced by the core, sent and accepted', async ({ launch, crm }) => {
+e2e('an opportunity becomes a quote, an order and an invoice that two payments settle', async ({ launch, crm }) => {
 	await crm.run('init');
 	await crm.call('settings_update', { changes: { locale: 'en-US', default_currency: 'EUR' } });
 	const tax = '0.19';
@@ -60,4 +62,34 @@ e2e('a quote with products, a free line and a discount is priced by the core, se
 	await app.waitForText('quote-status', 'Accepted');
 	await waitUntil(async () => (await crm.call('quote_get', { id: stored.id })).status === 'accepted', 'the quote accepted in the database');
 	assert.equal(await app.isVisible('quote-save'), false, 'an accepted quote cannot be edited');
+
+	await app.click('quote-make-order');
+	await app.waitForHash(/^#\/orders\/[^/?]+$/);
+	await app.waitForText('order-status', 'Draft');
+	await app.click('order-to-confirmed');
+	await app.waitForText('order-status', 'Confirmed');
+	await app.click('order-make-invoice');
+	await app.waitForHash(/^#\/invoices\/[^/?]+$/);
+	await app.waitForText('invoice-status', 'Draft');
+	await app.waitForText('invoice-header-total', '521.05');
+	await app.click('invoice-to-issued');
+	await app.waitForText('invoice-status', 'Issued');
+	await app.waitForText('record-title', /INV-\d{4}-\d+/);
+
+	await app.click('invoice-record-payment');
+	await app.type('payment-amount', '200');
+	await app.click('payment-save');
+	await app.waitForText('invoice-status', 'Partly paid');
+	await app.waitForText('invoice-balance', '321.05');
+	await app.click('invoice-record-payment');
+	await app.click('payment-save');
+	await app.waitForText('invoice-status', 'Paid');
+	await app.waitForText('invoice-balance', '0.00');
+
+	const [invoice] = (await crm.call('invoice_list', {})).rows;
+	assert.equal(invoice.status, 'paid');
+	assert.equal(invoice.total, '521.05');
+	assert.equal(invoice.balance, '0.00');
+	const payments = await crm.call('payment_list', {});
+	assert.deepEqual(payments.rows.map((p) => p.amount).sort(), ['200', '321.05']);
 });
