@@ -37,7 +37,8 @@ impl Hlc {
     }
 }
 
-type WallClock = Box<dyn Fn() -> i64 + Send + Sync>;
+/// Milliseconds since the Unix epoch, from the system or a test's fixed time.
+pub type WallClock = Box<dyn Fn() -> i64 + Send + Sync>;
 
 pub struct Clock {
     last: Mutex<Hlc>,
@@ -73,6 +74,11 @@ impl Clock {
         if remote > *last {
             *last = remote;
         }
+    }
+
+    /// The wall time now, in milliseconds: "now" for rules that depend on it (an event held before it starts).
+    pub fn now_ms(&self) -> i64 {
+        (self.wall)()
     }
 
     pub fn last(&self) -> Hlc {

@@ -3,9 +3,12 @@
 //! sync server are thin shells over it.
 
 pub mod accounts;
+pub mod activities;
 pub mod attachments;
 pub mod batches;
 pub mod bulk;
+pub mod calendar;
+pub mod calls;
 pub mod clock;
 pub mod commands;
 pub mod contacts;
@@ -13,6 +16,7 @@ pub mod currency;
 pub mod demo;
 pub mod duplicates;
 pub mod error;
+pub mod events;
 pub mod export;
 pub mod fields;
 pub mod import;
@@ -23,12 +27,14 @@ pub mod merge;
 pub mod migrations;
 pub mod notes;
 pub mod opportunities;
+pub mod recurrence;
 pub mod patch;
 pub mod relationships;
 pub mod search;
 pub mod settings;
 pub mod store;
 pub mod tags;
+pub mod tasks;
 pub mod text;
 pub mod time;
 pub mod timeline;
@@ -46,7 +52,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 11] {
+pub fn record_kinds() -> [&'static write::RecordKind; 15] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -59,6 +65,10 @@ pub fn record_kinds() -> [&'static write::RecordKind; 11] {
         &attachments::ATTACHMENT,
         &views::VIEW,
         &users::USER,
+        &tasks::TASK,
+        &events::EVENT,
+        &events::EVENT_ATTENDEE,
+        &calls::CALL,
     ]
 }
 

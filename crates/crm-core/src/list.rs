@@ -62,6 +62,10 @@ pub enum ConditionOp {
     StartsWith,
     IsEmpty,
     IsNotEmpty,
+    /// Sorts before the value (ISO dates: earlier than).
+    Before,
+    /// Sorts after the value (ISO dates: later than).
+    After,
 }
 
 /// A field condition of a list filter, e.g. `{"field": "city", "op": "equals", "value": "Berlin"}`.
@@ -154,6 +158,8 @@ pub fn keyset_page<T>(
             ConditionOp::StartsWith => {
                 (format!("{column} LIKE ? ESCAPE '\\'"), Some(format!("{}%", like(c.value.trim().to_owned()))))
             }
+            ConditionOp::Before => (format!("{column} < ?"), Some(c.value.trim().to_owned())),
+            ConditionOp::After => (format!("{column} > ?"), Some(c.value.trim().to_owned())),
             ConditionOp::IsEmpty => (format!("coalesce({column}, '') IN ('', '[]')"), None),
             ConditionOp::IsNotEmpty => (format!("coalesce({column}, '') NOT IN ('', '[]')"), None),
         };

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_accounts.sql"),
     include_str!("../migrations/0003_customers.sql"),
+    include_str!("../migrations/0007_activities.sql"),
 ];
 
 /// The schema version this build writes.

@@ -96,6 +96,12 @@ impl Store {
         &self.clock
     }
 
+    /// The same store on another wall-time source (tests fix "now").
+    pub fn with_wall_clock(mut self, wall: crate::clock::WallClock) -> Self {
+        self.clock = Clock::with_wall(self.clock.last(), wall);
+        self
+    }
+
     /// Runs `f` on a reader connection; readers see the last committed state.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let pooled = self.readers.lock().unwrap_or_else(|p| p.into_inner()).pop();

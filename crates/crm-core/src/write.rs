@@ -125,6 +125,11 @@ impl<'a> Writer<'a> {
         &self.tx
     }
 
+    /// The wall time now (the store's clock, which tests can fix).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp_millis(self.clock.now_ms()).unwrap_or_default()
+    }
+
     pub fn actor_id(&self) -> &str {
         self.actor_id
     }
