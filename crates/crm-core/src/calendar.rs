@@ -145,9 +145,8 @@ fn event_rows(conn: &Connection, range: &Range, owner: Option<&str>) -> Result<V
 
 /// Original starts of the moved occurrences of the series in `rows`.
 fn moved(conn: &Connection, rows: &[Row]) -> Result<HashSet<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT series_id, recurrence_id FROM events WHERE series_id = ?1 AND deleted_at IS NULL",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT series_id, recurrence_id FROM events WHERE series_id = ?1 AND deleted_at IS NULL")?;
     let mut out = HashSet::new();
     for row in rows.iter().filter(|r| r.fields.rrule.is_some()) {
         for pair in stmt.query_map([&row.id], |r| Ok((r.get(0)?, r.get(1)?)))? {
@@ -157,7 +156,12 @@ fn moved(conn: &Connection, rows: &[Row]) -> Result<HashSet<(String, String)>> {
     Ok(out)
 }
 
-fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Vec<(DateTime<Utc>, CalendarItem)>) -> Result<()> {
+fn events(
+    conn: &Connection,
+    range: &Range,
+    owner: Option<&str>,
+    out: &mut Vec<(DateTime<Utc>, CalendarItem)>,
+) -> Result<()> {
     let rows = event_rows(conn, range, owner)?;
     let moved = moved(conn, &rows)?;
     for row in rows {
@@ -197,7 +201,12 @@ fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Vec<(
     Ok(())
 }
 
-fn tasks(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Vec<(DateTime<Utc>, CalendarItem)>) -> Result<()> {
+fn tasks(
+    conn: &Connection,
+    range: &Range,
+    owner: Option<&str>,
+    out: &mut Vec<(DateTime<Utc>, CalendarItem)>,
+) -> Result<()> {
     let first = range.from.with_timezone(&range.tz).date_naive();
     let after_last = range.to.with_timezone(&range.tz).date_naive() + Duration::days(1);
     let mut stmt = conn.prepare_cached(

@@ -11,8 +11,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-pub static CALL: RecordKind =
-    RecordKind { name: "call", table: "calls", json_columns: &[], derived: &["activity_date"], tagged: false, search: None };
+pub static CALL: RecordKind = RecordKind {
+    name: "call",
+    table: "calls",
+    json_columns: &[],
+    derived: &["activity_date"],
+    tagged: false,
+    search: None,
+};
 
 const MAX_NOTES: usize = 20_000;
 const MAX_DURATION: u32 = 24 * 3600;
@@ -108,7 +114,9 @@ const SELECT: &str = "SELECT id, created_at, deleted_at, owner_id, direction, ou
 
 fn from_row(r: &Row) -> rusqlite::Result<Call> {
     let text_enum = |i: usize| -> rusqlite::Result<Value> { Ok(Value::String(r.get(i)?)) };
-    let bad = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
+    let bad = |i: usize, e: serde_json::Error| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    };
     Ok(Call {
         id: r.get(0)?,
         created_at: r.get(1)?,
@@ -189,11 +197,10 @@ pub fn log(w: &mut Writer, input: CallInput) -> Result<CallLogged> {
                 owner_id: input.owner_id.clone(),
                 ..Default::default()
             };
-            let task = tasks::create_for_call(w, task, Some(&id))
-                .map_err(|e| match e.field.clone() {
-                    Some(field) => e.with_field(&format!("follow_up.{field}")),
-                    None => e,
-                })?;
+            let task = tasks::create_for_call(w, task, Some(&id)).map_err(|e| match e.field.clone() {
+                Some(field) => e.with_field(&format!("follow_up.{field}")),
+                None => e,
+            })?;
             Some(task)
         }
     };

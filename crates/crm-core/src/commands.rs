@@ -6,8 +6,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, attachments, batches, bulk, calendar, calls, contacts, events, tasks, duplicates, leads, merge, notes, opportunities, relationships,
-    search, settings, tags, timeline, users, views, AppInfo, IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, calendar, calls, contacts, duplicates, events, leads, merge, notes,
+    opportunities, relationships, search, settings, tags, tasks, timeline, users, views, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;

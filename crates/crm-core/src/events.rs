@@ -230,7 +230,8 @@ fn validate(w: &Writer, input: &EventInput, override_of: bool) -> Result<(EventI
     e.end = Some(local_text(t.end, t.all_day));
     if e.status == EventStatus::Held {
         // An all-day event has begun once its day has begun anywhere (UTC+14).
-        let begins = if t.all_day { t.start.and_utc() - Duration::hours(14) } else { t.instant(t.start).unwrap_or_default() };
+        let begins =
+            if t.all_day { t.start.and_utc() - Duration::hours(14) } else { t.instant(t.start).unwrap_or_default() };
         if begins > w.now() {
             return Err(Error::invalid("status", "An event cannot be held before it starts"));
         }
@@ -241,7 +242,9 @@ fn validate(w: &Writer, input: &EventInput, override_of: bool) -> Result<(EventI
         }
     }
     let series = match e.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        Some(_) if override_of => return Err(Error::invalid("rrule", "One occurrence of a series cannot recur itself")),
+        Some(_) if override_of => {
+            return Err(Error::invalid("rrule", "One occurrence of a series cannot recur itself"))
+        }
         Some(text) => {
             let s = Series::parse(text, t.start, t.tz, t.all_day)?;
             if !s.is_occurrence(t.start)? {
@@ -280,7 +283,9 @@ fn span(t: &Times, series: Option<&Series>) -> Result<(String, String)> {
         Some(s) => s.last_start()?.map(|last| last + t.duration()),
     };
     let end = match end {
-        Some(end) => activities::instant_text(t.instant(end).or(t.instant(end + Duration::hours(1))).unwrap_or_default() + widen),
+        Some(end) => {
+            activities::instant_text(t.instant(end).or(t.instant(end + Duration::hours(1))).unwrap_or_default() + widen)
+        }
         None => OPEN_END.to_owned(),
     };
     Ok((activities::instant_text(start), end))

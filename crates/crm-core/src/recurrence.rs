@@ -9,7 +9,9 @@ use rrule::{Frequency, RRule, Unvalidated};
 
 /// An IANA time zone by name; `field` is named in the error.
 pub fn zone(field: &str, name: &str) -> Result<chrono_tz::Tz> {
-    name.trim().parse().map_err(|_| Error::invalid(field, format!("{name:?} is not an IANA time zone (e.g. Europe/Berlin)")))
+    name.trim()
+        .parse()
+        .map_err(|_| Error::invalid(field, format!("{name:?} is not an IANA time zone (e.g. Europe/Berlin)")))
 }
 
 /// The instant of a local date-time in `tz`: the earlier one when the clock goes back, `None` when
@@ -76,7 +78,8 @@ impl Series {
                 None => return Err(bad(format!("{part:?} is not NAME=VALUE"))),
             }
         }
-        let rule: RRule<Unvalidated> = parts.join(";").parse().map_err(|e| bad(format!("The rule does not read: {e}")))?;
+        let rule: RRule<Unvalidated> =
+            parts.join(";").parse().map_err(|e| bad(format!("The rule does not read: {e}")))?;
         let freq = rule.get_freq();
         if !matches!(freq, Frequency::Daily | Frequency::Weekly | Frequency::Monthly | Frequency::Yearly) {
             return Err(bad("A series repeats daily, weekly, monthly or yearly"));
@@ -226,7 +229,8 @@ impl Series {
 
     /// Local starts of the occurrences that overlap `[from, to)` for events lasting `duration`.
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>, duration: Duration) -> Result<Vec<NaiveDateTime>> {
-        let local = |t: DateTime<Utc>| if self.all_day { t.naive_utc() } else { t.with_timezone(&self.tz).naive_local() };
+        let local =
+            |t: DateTime<Utc>| if self.all_day { t.naive_utc() } else { t.with_timezone(&self.tz).naive_local() };
         // All-day series are floating: widen by a day each side; the caller checks the exact day.
         let margin = if self.all_day { Duration::days(1) } else { Duration::zero() };
         let (from_local, to_local) = (local(from) - margin, local(to) + margin + Duration::hours(3));
