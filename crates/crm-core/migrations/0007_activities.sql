@@ -65,9 +65,12 @@ CREATE TABLE events (
     -- (all-day events are widened by 14 hours each side, so any zone's day is inside).
     span_start       TEXT NOT NULL,
     span_end         TEXT NOT NULL,   -- '9999-12-31T23:59:59Z' for a series without end
+    -- 1 for a series or an event longer than a week: a range finds short events by their start alone.
+    span_long        INTEGER NOT NULL,
     activity_date    TEXT NOT NULL    -- the first start's date
 );
-CREATE INDEX events_by_span   ON events (span_end, span_start) WHERE deleted_at IS NULL;
+CREATE INDEX events_short_by_start ON events (span_start, span_end, owner_id) WHERE deleted_at IS NULL AND span_long = 0;
+CREATE INDEX events_long_by_end    ON events (span_end, span_start, owner_id) WHERE deleted_at IS NULL AND span_long = 1;
 CREATE INDEX events_by_series ON events (series_id) WHERE series_id IS NOT NULL;
 CREATE INDEX events_by_record ON events (record_id) WHERE record_id IS NOT NULL;
 CREATE INDEX events_by_owner  ON events (owner_id, activity_date) WHERE deleted_at IS NULL;

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 const MAX_RANGE_DAYS: i64 = 400;
@@ -109,49 +109,67 @@ struct Row {
 }
 
 fn event_rows(conn: &Connection, range: &Range, owner: Option<&str>) -> Result<Vec<Row>> {
+    // Short events by their start (they cannot begin more than a week before the range and
+    // reach into it), series and long events by their end; the indexes answer the owner too.
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.series_id, e.recurrence_id, e.owner_id, e.exdates, e.subject, e.location, e.status, e.all_day,
                 e.start_local, e.end_local, e.tz, e.rrule, e.record_type, e.record_id
-         FROM events e
-         WHERE e.deleted_at IS NULL AND e.span_end > ?1 AND e.span_start < ?2 AND (?3 IS NULL OR e.owner_id = ?3)
-           AND (e.series_id IS NULL OR EXISTS (SELECT 1 FROM events s WHERE s.id = e.series_id AND s.deleted_at IS NULL))",
+         FROM (SELECT rowid AS r FROM events
+                WHERE deleted_at IS NULL AND span_long = 0 AND span_start >= ?4 AND span_start < ?2 AND span_end > ?1
+                  AND (?3 IS NULL OR owner_id = ?3)
+               UNION ALL
+               SELECT rowid FROM events
+                WHERE deleted_at IS NULL AND span_long = 1 AND span_end > ?1 AND span_start < ?2
+                  AND (?3 IS NULL OR owner_id = ?3)) AS hit
+         JOIN events e ON e.rowid = hit.r
+         WHERE (e.series_id IS NULL OR EXISTS (SELECT 1 FROM events s WHERE s.id = e.series_id AND s.deleted_at IS NULL))",
     )?;
+    let look_back = range.from - Duration::days(events::SHORT_SPAN_DAYS) - Duration::hours(14);
     let rows = stmt
-        .query_map((activities::instant_text(range.from), activities::instant_text(range.to), owner), |r| {
-            let status: String = r.get(7)?;
-            Ok(Row {
-                id: r.get(0)?,
-                series_id: r.get(1)?,
-                recurrence_id: r.get(2)?,
-                owner_id: r.get(3)?,
-                exdates: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
-                fields: EventInput {
-                    subject: r.get(5)?,
-                    location: r.get(6)?,
-                    status: serde_json::from_value(status.into()).unwrap_or_default(),
-                    all_day: r.get(8)?,
-                    start: r.get(9)?,
-                    end: r.get(10)?,
-                    tz: r.get(11)?,
-                    rrule: r.get(12)?,
-                    record: activities::record_from(r.get(13)?, r.get(14)?),
-                    ..Default::default()
-                },
-            })
-        })?
+        .query_map(
+            (
+                activities::instant_text(range.from),
+                activities::instant_text(range.to),
+                owner,
+                activities::instant_text(look_back),
+            ),
+            |r| {
+                let status: String = r.get(7)?;
+                Ok(Row {
+                    id: r.get(0)?,
+                    series_id: r.get(1)?,
+                    recurrence_id: r.get(2)?,
+                    owner_id: r.get(3)?,
+                    exdates: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+                    fields: EventInput {
+                        subject: r.get(5)?,
+                        location: r.get(6)?,
+                        status: serde_json::from_value(status.into()).unwrap_or_default(),
+                        all_day: r.get(8)?,
+                        start: r.get(9)?,
+                        end: r.get(10)?,
+                        tz: r.get(11)?,
+                        rrule: r.get(12)?,
+                        record: activities::record_from(r.get(13)?, r.get(14)?),
+                        ..Default::default()
+                    },
+                })
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
-/// Original starts of the moved occurrences of the series in `rows`.
-fn moved(conn: &Connection, rows: &[Row]) -> Result<HashSet<(String, String)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT series_id, recurrence_id FROM events WHERE series_id = ?1 AND deleted_at IS NULL")?;
-    let mut out = HashSet::new();
-    for row in rows.iter().filter(|r| r.fields.rrule.is_some()) {
-        for pair in stmt.query_map([&row.id], |r| Ok((r.get(0)?, r.get(1)?)))? {
-            out.insert(pair?);
-        }
+/// Original starts of the moved occurrences, by series (few in any calendar: read them all).
+fn moved(conn: &Connection) -> Result<HashMap<String, HashSet<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT series_id, recurrence_id FROM events WHERE series_id IS NOT NULL AND deleted_at IS NULL",
+    )?;
+    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (series, key) = row?;
+        out.entry(series).or_default().insert(key);
     }
     Ok(out)
 }
@@ -163,7 +181,7 @@ fn events(
     out: &mut Vec<(DateTime<Utc>, CalendarItem)>,
 ) -> Result<()> {
     let rows = event_rows(conn, range, owner)?;
-    let moved = moved(conn, &rows)?;
+    let moved = moved(conn)?;
     for row in rows {
         let t = events::times(&row.fields)?;
         let status = serde_json::to_value(row.fields.status)?.as_str().unwrap_or_default().to_owned();
@@ -187,10 +205,11 @@ fn events(
             }
             continue;
         };
-        let series = Series::parse(rule, t.start, t.tz, t.all_day)?;
+        let series = Series::read(rule, t.start, t.tz, t.all_day)?;
+        let moved_here = moved.get(&row.id);
         for start in series.between(range.from, range.to, t.duration())? {
             let key = local_text(start, t.all_day);
-            if row.exdates.contains(&key) || moved.contains(&(row.id.clone(), key.clone())) {
+            if row.exdates.contains(&key) || moved_here.is_some_and(|m| m.contains(&key)) {
                 continue;
             }
             if let Some((at, s, e)) = place(range, &t, start) {
@@ -283,6 +302,9 @@ pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem
     if wants(ItemType::Task) {
         tasks(conn, &range, owner, &mut out)?;
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.subject.cmp(&b.1.subject)));
-    Ok(out.into_iter().map(|(_, item)| item).collect())
+    // Sort small keys, then take the items in that order (moving large items while sorting is slow).
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].0);
+    let mut slots: Vec<Option<CalendarItem>> = out.into_iter().map(|(_, item)| Some(item)).collect();
+    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
 }

@@ -20,7 +20,7 @@ pub static EVENT: RecordKind = RecordKind {
     name: "event",
     table: "events",
     json_columns: &["exdates"],
-    derived: &["span_start", "span_end", "activity_date"],
+    derived: &["span_start", "span_end", "span_long", "activity_date"],
     tagged: false,
     search: Some(SearchSpec {
         table: "events_fts",
@@ -42,6 +42,8 @@ pub static EVENT_ATTENDEE: RecordKind = RecordKind {
     search: None,
 };
 
+/// Events up to this long are found by their start alone (the calendar range looks back this far).
+pub const SHORT_SPAN_DAYS: i64 = 7;
 /// `span_end` of a series without end.
 pub const OPEN_END: &str = "9999-12-31T23:59:59.000Z";
 const MAX_REMINDER_MINUTES: u32 = 40_320; // four weeks
@@ -157,6 +159,9 @@ pub struct EventDelete {
 /// Reads a local start or end: a date-time (`2026-03-05T09:00[:00]`) or, all-day, a date.
 pub fn parse_local(field: &str, text: &str, all_day: bool) -> Result<NaiveDateTime> {
     let text = text.trim();
+    if let Some(t) = parse_stored(text, all_day) {
+        return Ok(t); // the stored form, read without a format parser (the calendar reads thousands)
+    }
     if all_day {
         let date = NaiveDate::parse_from_str(text, DATE_FORMAT)
             .map_err(|_| Error::invalid(field, format!("{text:?} is not a date (YYYY-MM-DD)")))?;
@@ -167,8 +172,32 @@ pub fn parse_local(field: &str, text: &str, all_day: bool) -> Result<NaiveDateTi
         .map_err(|_| Error::invalid(field, format!("{text:?} is not a local date and time (YYYY-MM-DDTHH:MM)")))
 }
 
+/// Reads exactly `YYYY-MM-DD` (all-day) or `YYYY-MM-DDTHH:MM:SS`.
+fn parse_stored(text: &str, all_day: bool) -> Option<NaiveDateTime> {
+    let b = text.as_bytes();
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b.get(from..to)?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    if all_day {
+        return (b.len() == 10).then(|| date.and_hms_opt(0, 0, 0)).flatten();
+    }
+    if b.len() != 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    date.and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
+}
+
 pub fn local_text(t: NaiveDateTime, all_day: bool) -> String {
-    t.format(if all_day { DATE_FORMAT } else { LOCAL_FORMAT }).to_string()
+    use chrono::{Datelike, Timelike};
+    if all_day {
+        format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
+    } else {
+        format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
+    }
 }
 
 /// An event's times, resolved.
@@ -309,6 +338,8 @@ fn to_fields(w: &Writer, e: &EventInput, t: &Times, series: Option<&Series>, exd
     f.remove("person_id");
     f.insert("reminder_minutes".into(), e.reminder_minutes.into());
     let (span_start, span_end) = span(t, series)?;
+    let long = series.is_some() || t.duration() > Duration::days(SHORT_SPAN_DAYS - 1);
+    f.insert("span_long".into(), long.into());
     f.insert("span_start".into(), span_start.into());
     f.insert("span_end".into(), span_end.into());
     f.insert("activity_date".into(), t.start.date().to_string().into());

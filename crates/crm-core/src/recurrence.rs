@@ -68,6 +68,18 @@ fn parse_until(value: &str, tz: chrono_tz::Tz, all_day: bool) -> Result<DateTime
 impl Series {
     /// Parses and checks `text` (e.g. `FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10`) for a series starting at `start`.
     pub fn parse(text: &str, start: NaiveDateTime, tz: chrono_tz::Tz, all_day: bool) -> Result<Series> {
+        let series = Series::read(text, start, tz, all_day)?;
+        if let Some(until) = series.until {
+            if until < series.start_utc()? {
+                return Err(bad("UNTIL is before the first start"));
+            }
+        }
+        series.build(series.start)?;
+        Ok(series)
+    }
+
+    /// Reads a rule without building it (a stored rule, checked when it was saved; expanding builds it).
+    pub fn read(text: &str, start: NaiveDateTime, tz: chrono_tz::Tz, all_day: bool) -> Result<Series> {
         let text = text.trim().trim_start_matches("RRULE:").to_uppercase();
         let mut parts = Vec::new();
         let mut until = None;
@@ -87,7 +99,7 @@ impl Series {
         if until.is_some() && rule.get_count().is_some() {
             return Err(bad("A rule has COUNT or UNTIL, not both"));
         }
-        let series = Series {
+        Ok(Series {
             tz,
             all_day,
             start,
@@ -97,14 +109,7 @@ impl Series {
             rule,
             parts,
             until,
-        };
-        if let Some(until) = until {
-            if until < series.start_utc()? {
-                return Err(bad("UNTIL is before the first start"));
-            }
-        }
-        series.build(series.start)?;
-        Ok(series)
+        })
     }
 
     fn rrule_tz(&self) -> rrule::Tz {

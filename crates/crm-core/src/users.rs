@@ -40,7 +40,7 @@ mod tests {
     #[test]
     fn a_new_database_lists_its_local_user() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("crm.db")).unwrap();
+        let store = Store::open(dir.path().join("crm.db")).unwrap();
         let users = store.read(|c| super::list(c, crate::NoArgs {})).unwrap();
         assert_eq!(users.len(), 1);
         assert!(!users[0].name.is_empty());
