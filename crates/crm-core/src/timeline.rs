@@ -34,7 +34,8 @@ pub struct TimelineEntry {
     pub seq: i64,
     pub record_type: String,
     /// The record the entry is about: this record, or its note, file, task, event or call.
-    pub record_id: String,
+    #[ts(optional)]
+    pub record_id: Option<String>,
     /// When, UTC RFC 3339.
     pub at: String,
     /// `create`, `update`, `delete` or `restore`.
@@ -93,7 +94,7 @@ pub fn get(conn: &Connection, query: TimelineQuery) -> Result<Vec<TimelineEntry>
             .map(|(field, new)| FieldChange { old: previous.get(&field).cloned().unwrap_or(Value::Null), field, new })
             .collect();
         let at = hlc.parse::<crate::clock::Hlc>().map(|h| h.to_rfc3339()).unwrap_or(hlc);
-        entries.push(TimelineEntry { seq, record_type, record_id, at, op, actor, changes });
+        entries.push(TimelineEntry { seq, record_type, record_id: Some(record_id), at, op, actor, changes });
     }
     Ok(entries)
 }

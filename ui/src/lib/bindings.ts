@@ -393,7 +393,7 @@ export type View = { id: string, record_type: ListType, name: string, query: Rec
 
 export type ViewListQuery = { record_type: ListType, };
 
-export type ConditionOp = "equals" | "not_equals" | "contains" | "starts_with" | "is_empty" | "is_not_empty" | "before" | "after";
+export type ConditionOp = "equals" | "not_equals" | "contains" | "starts_with" | "is_empty" | "is_not_empty";
 
 export type Condition = { field: string, op: ConditionOp, value: string, };
 
@@ -735,7 +735,7 @@ export type TimelineEntry = { seq: number, record_type: string,
 /**
  * The record the entry is about: this record, or its note, file, task, event or call.
  */
-record_id: string, 
+record_id?: string, 
 /**
  * When, UTC RFC 3339.
  */
