@@ -797,3 +797,36 @@ fn expanding_from_near_the_range_matches_expanding_from_the_first_start() {
         }
     }
 }
+
+#[test]
+fn merging_contacts_moves_their_activities_to_the_one_that_stays() {
+    let t = common::store();
+    let winner = contact(&t, "Anna", "Schmidt");
+    let loser = contact(&t, "Anna", "Schmidt");
+    let task = call(
+        &t,
+        "task_create",
+        json!({"subject": "Send deck", "record": {"type": "contact", "id": loser}, "person": {"type": "contact", "id": loser}}),
+    );
+    let logged = call(
+        &t,
+        "call_log",
+        json!({"direction": "inbound", "outcome": "connected", "person": {"type": "contact", "id": loser}}),
+    );
+    let meeting = call(
+        &t,
+        "event_create",
+        json!({"subject": "Demo", "start": "2026-09-01T10:00", "tz": "Europe/Berlin", "attendees": [{"type": "contact", "id": loser}]}),
+    );
+    let merged = call(&t, "records_merge", json!({"record_type": "contact", "winner_id": winner, "loser_id": loser}));
+    assert_eq!(merged["relinked"], 4);
+    let moved = call(&t, "task_get", json!({"id": id(&task)}));
+    assert_eq!(
+        (moved["record"]["id"].as_str(), moved["person"]["id"].as_str()),
+        (Some(winner.as_str()), Some(winner.as_str()))
+    );
+    assert_eq!(call(&t, "call_get", json!({"id": logged["call"]["id"]}))["person"]["id"], winner.as_str());
+    assert_eq!(call(&t, "event_get", json!({"id": id(&meeting)}))["attendees"][0]["id"], winner.as_str());
+    call(&t, "batch_undo", json!({"batch_id": merged["batch_id"]}));
+    assert_eq!(call(&t, "task_get", json!({"id": id(&task)}))["record"]["id"], loser.as_str());
+}
