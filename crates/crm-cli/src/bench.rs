@@ -71,7 +71,7 @@ fn write_contact_list(path: &std::path::Path, rows: u64) -> Result<(), Error> {
 }
 
 /// Runs `f` `runs` times and returns (p50, p95) in milliseconds.
-fn percentiles(runs: usize, mut f: impl FnMut(usize) -> Result<(), Error>) -> Result<(f64, f64), Error> {
+pub(crate) fn percentiles(runs: usize, mut f: impl FnMut(usize) -> Result<(), Error>) -> Result<(f64, f64), Error> {
     let mut times = Vec::with_capacity(runs);
     for i in 0..runs {
         let t = Instant::now();
@@ -82,7 +82,7 @@ fn percentiles(runs: usize, mut f: impl FnMut(usize) -> Result<(), Error>) -> Re
     Ok((times[runs / 2], times[(runs * 95 / 100).min(runs - 1)]))
 }
 
-pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
+pub fn run(contacts: u64, events: usize, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
     let dir = std::env::temp_dir().join(format!("outpost-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the bench directory", &e))?;
     let path = keep.clone().unwrap_or_else(|| dir.join("bench.db"));
@@ -186,6 +186,10 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
         "s",
         10.0 * n as f64 / 1e6,
     );
+
+    if events > 0 {
+        crate::bench_calendar::measure(&store, events, &mut add)?;
+    }
 
     drop(store);
     if keep.is_none() {

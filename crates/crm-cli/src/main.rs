@@ -2,6 +2,7 @@
 //! benchmarks and support. Output of `--json` and `call` is stable JSON.
 
 mod bench;
+mod bench_calendar;
 
 use clap::{Parser, Subcommand};
 use crm_core::import::mapping::Preset;
@@ -109,6 +110,9 @@ enum Command {
     Bench {
         #[arg(long, default_value_t = 1_000_000)]
         contacts: u64,
+        /// Events in the calendar benchmark (one in twenty a recurring series); 0 skips it.
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
         /// Keep the benchmark database at this path (for the app start benchmark).
         #[arg(long)]
         keep: Option<PathBuf>,
@@ -372,7 +376,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Wrote {} {} to {}", report.rows, target.target().noun(), report.path);
             }
         }
-        Command::Bench { contacts, keep } => bench::run(contacts, keep, json)?,
+        Command::Bench { contacts, events, keep } => bench::run(contacts, events, keep, json)?,
     }
     Ok(())
 }

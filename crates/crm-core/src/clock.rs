@@ -37,6 +37,7 @@ impl Hlc {
     }
 }
 
+/// Milliseconds since the Unix epoch, from the system or a test's fixed time.
 pub type WallClock = Box<dyn Fn() -> i64 + Send + Sync>;
 
 pub struct Clock {
@@ -55,7 +56,8 @@ impl Clock {
         Self { last: Mutex::new(last), wall }
     }
 
-    /// The wall clock's time now (what dates such as an invoice's issue date are taken from).
+    /// The wall clock's time now: "now" and "today" for rules that depend on them (an invoice's
+    /// issue date, an event held before it starts); tests fix it.
     pub fn wall_ms(&self) -> i64 {
         (self.wall)()
     }

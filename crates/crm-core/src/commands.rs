@@ -6,9 +6,10 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
-    accounts, attachments, batches, bulk, contacts, contracts, credit_notes, duplicates, invoices, leads, merge, notes,
-    numbering, opportunities, opportunity_lines, orders, payments, price_books, products, quotes, relationships,
-    search, service_acts, settings, tags, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
+    accounts, attachments, batches, bulk, calendar, calls, contacts, contracts, credit_notes, duplicates, events,
+    invoices, leads, merge, notes, numbering, opportunities, opportunity_lines, orders, payments, price_books,
+    products, quotes, relationships, search, service_acts, settings, tags, tasks, timeline, totals, users, views,
+    waybills, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -194,6 +195,36 @@ registry! {
     import_contacts: store crate::import::run, (crate::import::ImportArgs) -> crate::import::ImportReport;
     /// Writes a list of contacts, accounts or leads (`target`) to a CSV or .xlsx file (contacts also vCard).
     export_contacts: store crate::export::run, (crate::export::ExportArgs) -> crate::export::ExportReport;
+    /// Creates a task: `{"subject": "…", "due_date": "2026-03-05", "record": {"type": "contact", "id": "…"}}`.
+    task_create: write tasks::create, (tasks::TaskInput) -> tasks::Task;
+    /// One task by id.
+    task_get: read tasks::get, (IdArgs) -> tasks::Task;
+    /// Changes a task: `{"id": "…", "changes": {"status": "waiting"}}`; completing it stamps completed_at.
+    task_update: write tasks::update, (tasks::TaskUpdate) -> tasks::Task;
+    /// Completes a task in one step.
+    task_complete: write tasks::complete, (IdArgs) -> tasks::Task;
+    /// Deletes a task (it can be restored).
+    task_delete: write tasks::delete, (IdArgs) -> tasks::Task;
+    /// Restores a deleted task.
+    task_restore: write tasks::restore, (IdArgs) -> tasks::Task;
+    /// A page of tasks by due date: by status, owner, overdue, due today or linked record.
+    task_list: store tasks::list, (tasks::TaskListQuery) -> crate::list::Page<tasks::TaskRow>;
+    /// Creates an event, recurring with an RRULE: `{"subject": "…", "start": "2026-03-05T09:00", "tz": "Europe/Berlin", "rrule": "FREQ=WEEKLY"}`.
+    event_create: write events::create, (events::EventInput) -> events::Event;
+    /// One event (a single event, a series or a moved occurrence) by id.
+    event_get: read events::get, (IdArgs) -> events::Event;
+    /// Changes an event; for a series, `scope` is this (one `occurrence`), this_and_following or all.
+    event_update: write events::update, (events::EventUpdate) -> events::Event;
+    /// Deletes an event, one occurrence of a series (an exception), this and the following, or the series.
+    event_delete: write events::delete, (events::EventDelete) -> events::Event;
+    /// Restores a deleted event.
+    event_restore: write events::restore, (IdArgs) -> events::Event;
+    /// Every event occurrence and dated task between two instants in a time zone, sorted by start.
+    calendar_range: read calendar::range, (calendar::CalendarQuery) -> Vec<calendar::CalendarItem>;
+    /// Logs a call on a record and person, with an optional follow-up task.
+    call_log: write calls::log, (calls::CallInput) -> calls::CallLogged;
+    /// One logged call by id.
+    call_get: read calls::get, (IdArgs) -> calls::Call;
     /// A record's history, newest first: `{"id": "…", "before": seq|null}`.
     timeline_get: read timeline::get, (timeline::TimelineQuery) -> Vec<timeline::TimelineEntry>;
     /// Searches all records as you type; hits grouped by record type.
@@ -454,6 +485,33 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::export::ExportArgs::decl(cfg),
         crate::export::ExportReport::decl(cfg),
         crate::list::Page::<()>::decl(cfg),
+        crate::activities::PersonType::decl(cfg),
+        crate::activities::RecordLink::decl(cfg),
+        crate::activities::PersonLink::decl(cfg),
+        tasks::Priority::decl(cfg),
+        tasks::TaskStatus::decl(cfg),
+        tasks::TaskInput::decl(cfg),
+        tasks::Task::decl(cfg),
+        tasks::TaskUpdate::decl(cfg),
+        tasks::TaskListQuery::decl(cfg),
+        tasks::TaskRow::decl(cfg),
+        events::EventStatus::decl(cfg),
+        events::AttendeeType::decl(cfg),
+        events::Attendee::decl(cfg),
+        events::EventInput::decl(cfg),
+        events::Event::decl(cfg),
+        events::EditScope::decl(cfg),
+        events::EventUpdate::decl(cfg),
+        events::EventDelete::decl(cfg),
+        calendar::ItemType::decl(cfg),
+        calendar::CalendarQuery::decl(cfg),
+        calendar::CalendarItem::decl(cfg),
+        calls::Direction::decl(cfg),
+        calls::Outcome::decl(cfg),
+        calls::FollowUp::decl(cfg),
+        calls::CallInput::decl(cfg),
+        calls::Call::decl(cfg),
+        calls::CallLogged::decl(cfg),
         timeline::TimelineQuery::decl(cfg),
         timeline::FieldChange::decl(cfg),
         timeline::TimelineEntry::decl(cfg),

@@ -3,9 +3,12 @@
 //! sync server are thin shells over it.
 
 pub mod accounts;
+pub mod activities;
 pub mod attachments;
 pub mod batches;
 pub mod bulk;
+pub mod calendar;
+pub mod calls;
 pub mod clock;
 pub mod commands;
 pub mod contacts;
@@ -16,6 +19,7 @@ pub mod demo;
 pub mod documents;
 pub mod duplicates;
 pub mod error;
+pub mod events;
 pub mod export;
 pub mod fields;
 pub mod import;
@@ -36,12 +40,14 @@ pub mod payments;
 pub mod price_books;
 pub mod products;
 pub mod quotes;
+pub mod recurrence;
 pub mod relationships;
 pub mod search;
 pub mod service_acts;
 pub mod settings;
 pub mod store;
 pub mod tags;
+pub mod tasks;
 pub mod text;
 pub mod time;
 pub mod timeline;
@@ -61,7 +67,7 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 25] {
+pub fn record_kinds() -> [&'static write::RecordKind; 29] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
@@ -88,6 +94,10 @@ pub fn record_kinds() -> [&'static write::RecordKind; 25] {
         &payments::ALLOCATION,
         &service_acts::ACT,
         &contracts::CONTRACT,
+        &tasks::TASK,
+        &events::EVENT,
+        &events::EVENT_ATTENDEE,
+        &calls::CALL,
     ]
 }
 

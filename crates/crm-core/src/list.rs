@@ -106,6 +106,11 @@ pub enum ConditionOp {
     StartsWith,
     IsEmpty,
     IsNotEmpty,
+    /// Sorts before the value (ISO dates: earlier than). Used by the core's own filters (overdue
+    /// tasks), not offered to the UI's condition editor.
+    #[serde(skip)]
+    #[ts(skip)]
+    Before,
 }
 
 /// A field condition of a list filter, e.g. `{"field": "city", "op": "equals", "value": "Berlin"}`.
@@ -199,6 +204,7 @@ pub fn keyset_page<T>(
             ConditionOp::StartsWith => {
                 (format!("{column} LIKE ? ESCAPE '\\'"), Some(format!("{}%", like(c.value.trim().to_owned()))))
             }
+            ConditionOp::Before => (format!("{column} < ?"), Some(c.value.trim().to_owned())),
             ConditionOp::IsEmpty => (format!("coalesce({column}, '') IN ('', '[]')"), None),
             ConditionOp::IsNotEmpty => (format!("coalesce({column}, '') NOT IN ('', '[]')"), None),
         };

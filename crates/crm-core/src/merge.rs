@@ -40,21 +40,30 @@ pub struct MergeResult {
 }
 
 /// Records that point at a merged contact: (their kind, the linking column).
-static CONTACT_REFERENCES: [(&RecordKind, &str); 4] = [
+static CONTACT_REFERENCES: [(&RecordKind, &str); 10] = [
     (&opportunities::OPPORTUNITY, "contact_id"),
     (&leads::LEAD, "converted_contact_id"),
     (&relationships::RELATIONSHIP, "from_id"),
     (&relationships::RELATIONSHIP, "to_id"),
+    (&crate::tasks::TASK, "record_id"),
+    (&crate::tasks::TASK, "person_id"),
+    (&crate::events::EVENT, "record_id"),
+    (&crate::events::EVENT_ATTENDEE, "attendee_id"),
+    (&crate::calls::CALL, "record_id"),
+    (&crate::calls::CALL, "person_id"),
 ];
 
 /// Records that point at a merged account.
-static ACCOUNT_REFERENCES: [(&RecordKind, &str); 6] = [
+static ACCOUNT_REFERENCES: [(&RecordKind, &str); 9] = [
     (&contacts::CONTACT, "account_id"),
     (&opportunities::OPPORTUNITY, "account_id"),
     (&leads::LEAD, "converted_account_id"),
     (&accounts::ACCOUNT, "parent_id"),
     (&relationships::RELATIONSHIP, "from_id"),
     (&relationships::RELATIONSHIP, "to_id"),
+    (&crate::tasks::TASK, "record_id"),
+    (&crate::events::EVENT, "record_id"),
+    (&crate::calls::CALL, "record_id"),
 ];
 
 fn references(kind: MergeType) -> &'static [(&'static RecordKind, &'static str)] {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_list_sorts.sql"),
     include_str!("../migrations/0005_catalog.sql"),
     include_str!("../migrations/0006_quotes.sql"),
+    include_str!("../migrations/0007_activities.sql"),
     include_str!("../migrations/0008_billing.sql"),
 ];
 

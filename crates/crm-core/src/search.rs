@@ -137,6 +137,18 @@ const SEARCHABLE: &[Searchable] = &[
         fts: "contacts_fts",
         subtitle_sql: "concat_ws(' · ', nullif(t.title, ''), nullif(t.email, ''), nullif(t.city, ''))",
     },
+    Searchable {
+        record_type: "task",
+        table: "tasks",
+        fts: "tasks_fts",
+        subtitle_sql: "concat_ws(' · ', t.status, t.due_date)",
+    },
+    Searchable {
+        record_type: "event",
+        table: "events",
+        fts: "events_fts",
+        subtitle_sql: "concat_ws(' · ', t.start_local, nullif(t.location, ''))",
+    },
 ];
 
 fn hits(conn: &Connection, s: &Searchable, fts: &str, limit: u32) -> Result<Vec<SearchHit>> {

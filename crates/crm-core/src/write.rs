@@ -130,6 +130,11 @@ impl<'a> Writer<'a> {
         crate::documents::today_ms(self.clock.wall_ms())
     }
 
+    /// The wall time now (the store's clock, which tests can fix).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp_millis(self.clock.wall_ms()).unwrap_or_default()
+    }
+
     pub fn actor_id(&self) -> &str {
         self.actor_id
     }

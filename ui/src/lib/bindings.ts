@@ -580,6 +580,224 @@ next: string | null,
  */
 total: number | null, };
 
+export type PersonType = "contact" | "lead";
+
+export type RecordLink = { type: string, id: string, };
+
+export type PersonLink = { type: PersonType, id: string, };
+
+export type Priority = "low" | "normal" | "high";
+
+export type TaskStatus = "not_started" | "in_progress" | "waiting" | "deferred" | "completed";
+
+export type TaskInput = { subject: string, description: string, 
+/**
+ * ISO date.
+ */
+due_date: string | null, 
+/**
+ * HH:MM on the due date.
+ */
+due_time: string | null, priority: Priority, status: TaskStatus, record: RecordLink | null, person: PersonLink | null, 
+/**
+ * Empty: the current user.
+ */
+owner_id: string | null, 
+/**
+ * When to remind, an instant (RFC 3339).
+ */
+reminder_at: string | null, };
+
+export type Task = { id: string, created_at: string, updated_at: string, deleted_at: string | null, completed_at: string | null, 
+/**
+ * The call this task follows up.
+ */
+call_id: string | null, subject: string, description: string, 
+/**
+ * ISO date.
+ */
+due_date: string | null, 
+/**
+ * HH:MM on the due date.
+ */
+due_time: string | null, priority: Priority, status: TaskStatus, record: RecordLink | null, person: PersonLink | null, 
+/**
+ * Empty: the current user.
+ */
+owner_id: string | null, 
+/**
+ * When to remind, an instant (RFC 3339).
+ */
+reminder_at: string | null, };
+
+export type TaskUpdate = { id: string, changes: Partial<TaskInput>, };
+
+export type TaskListQuery = { desc: boolean, after: string | null, limit: number, q: string, status?: TaskStatus | null, 
+/**
+ * Open tasks due before today.
+ */
+overdue: boolean, 
+/**
+ * Tasks due today.
+ */
+due_today: boolean, 
+/**
+ * Only the tasks linked to this record.
+ */
+record_id?: string | null, 
+/**
+ * The IANA zone whose "today" counts (default UTC).
+ */
+tz?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
+
+export type TaskRow = { id: string, subject: string, due_date: string | null, due_time: string | null, priority: Priority, status: TaskStatus, owner_id: string, record: RecordLink | null, person: PersonLink | null, };
+
+export type EventStatus = "planned" | "held" | "not_held";
+
+export type AttendeeType = "contact" | "lead" | "user";
+
+export type Attendee = { type: AttendeeType, id: string, };
+
+export type EventInput = { subject: string, location: string, notes: string, status: EventStatus, all_day: boolean, 
+/**
+ * Local start in `tz`: `2026-03-05T09:00`; all-day: the date `2026-03-05`.
+ */
+start: string, 
+/**
+ * Local end (exclusive; all-day: the day after the last day). Empty: one hour, or one day.
+ */
+end: string | null, 
+/**
+ * IANA time zone of start and end (empty for all-day events).
+ */
+tz: string, 
+/**
+ * RFC 5545 RRULE value, e.g. `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=10`.
+ */
+rrule: string | null, record: RecordLink | null, attendees: Array<Attendee>, 
+/**
+ * Empty: the current user.
+ */
+owner_id: string | null, 
+/**
+ * Minutes before each start.
+ */
+reminder_minutes: number | null, };
+
+export type Event = { id: string, created_at: string, updated_at: string, deleted_at: string | null, 
+/**
+ * Original starts (local) taken out of the series (EXDATE).
+ */
+exdates: Array<string>, 
+/**
+ * For a moved or changed occurrence: its series and original start (RECURRENCE-ID).
+ */
+series_id: string | null, recurrence_id: string | null, subject: string, location: string, notes: string, status: EventStatus, all_day: boolean, 
+/**
+ * Local start in `tz`: `2026-03-05T09:00`; all-day: the date `2026-03-05`.
+ */
+start: string, 
+/**
+ * Local end (exclusive; all-day: the day after the last day). Empty: one hour, or one day.
+ */
+end: string | null, 
+/**
+ * IANA time zone of start and end (empty for all-day events).
+ */
+tz: string, 
+/**
+ * RFC 5545 RRULE value, e.g. `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=10`.
+ */
+rrule: string | null, record: RecordLink | null, attendees: Array<Attendee>, 
+/**
+ * Empty: the current user.
+ */
+owner_id: string | null, 
+/**
+ * Minutes before each start.
+ */
+reminder_minutes: number | null, };
+
+export type EditScope = "this" | "this_and_following" | "all";
+
+export type EventUpdate = { id: string, scope?: EditScope, 
+/**
+ * The occurrence's original start (local, as `calendar_range` gives it) for `this` and `this_and_following`.
+ */
+occurrence?: string, changes: Partial<EventInput>, };
+
+export type EventDelete = { id: string, scope?: EditScope, occurrence?: string, };
+
+export type ItemType = "event" | "task";
+
+export type CalendarQuery = { 
+/**
+ * First instant of the range (RFC 3339).
+ */
+start: string, 
+/**
+ * The instant the range ends before.
+ */
+end: string, 
+/**
+ * IANA zone the calendar is shown in (dates of all-day items and tasks are read in it).
+ */
+tz: string, owner_id?: string | null, 
+/**
+ * Only these kinds of item; all when empty.
+ */
+types?: Array<ItemType>, };
+
+export type CalendarItem = { type: ItemType, 
+/**
+ * The event row (a single event, a series or a moved occurrence) or the task.
+ */
+id: string, 
+/**
+ * The series this occurrence belongs to (the series' own id for an expanded occurrence).
+ */
+series_id: string | null, 
+/**
+ * The occurrence's original start (local in the series' zone): pass as `occurrence` to edit "this one".
+ */
+occurrence: string | null, subject: string, all_day: boolean, 
+/**
+ * RFC 3339 with the calendar zone's offset; a date for all-day items.
+ */
+start: string, 
+/**
+ * Exclusive end, like `start`; null for a task.
+ */
+end: string | null, 
+/**
+ * The event's or task's status.
+ */
+status: string, location: string, owner_id: string, record: RecordLink | null, };
+
+export type Direction = "inbound" | "outbound";
+
+export type Outcome = "connected" | "no_answer" | "busy" | "left_voicemail" | "wrong_number";
+
+export type FollowUp = { 
+/**
+ * ISO date.
+ */
+due_date: string, due_time?: string, 
+/**
+ * Empty: "Follow up: " and the call's subject or the person's name.
+ */
+subject?: string, priority?: Priority, };
+
+export type CallInput = { direction: Direction, outcome: Outcome, duration_seconds: number, 
+/**
+ * When the call started (RFC 3339); empty: now.
+ */
+at?: string, subject: string, notes: string, record?: RecordLink, person?: PersonLink, owner_id?: string, follow_up?: FollowUp, };
+
+export type Call = { id: string, created_at: string, deleted_at: string | null, owner_id: string, direction: Direction, outcome: Outcome, duration_seconds: number, at: string, subject: string, notes: string, record: RecordLink | null, person: PersonLink | null, };
+
+export type CallLogged = { call: Call, follow_up: Task | null, };
+
 export type TimelineQuery = { id: string, 
 /**
  * Entries older than this `seq` (the last entry of the previous page); null for the newest.
@@ -589,6 +807,10 @@ before: number | null, limit?: number, };
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 
 export type TimelineEntry = { seq: number, record_type: string, 
+/**
+ * The record the entry is about: this record, or its note, file, task, event or call.
+ */
+record_id?: string, 
 /**
  * When, UTC RFC 3339.
  */
@@ -1338,6 +1560,21 @@ export type Commands = {
   view_delete: { args: IdArgs, result: null },
   import_contacts: { args: ImportArgs, result: ImportReport },
   export_contacts: { args: ExportArgs, result: ExportReport },
+  task_create: { args: TaskInput, result: Task },
+  task_get: { args: IdArgs, result: Task },
+  task_update: { args: TaskUpdate, result: Task },
+  task_complete: { args: IdArgs, result: Task },
+  task_delete: { args: IdArgs, result: Task },
+  task_restore: { args: IdArgs, result: Task },
+  task_list: { args: TaskListQuery, result: Page<TaskRow> },
+  event_create: { args: EventInput, result: Event },
+  event_get: { args: IdArgs, result: Event },
+  event_update: { args: EventUpdate, result: Event },
+  event_delete: { args: EventDelete, result: Event },
+  event_restore: { args: IdArgs, result: Event },
+  calendar_range: { args: CalendarQuery, result: Array<CalendarItem> },
+  call_log: { args: CallInput, result: CallLogged },
+  call_get: { args: IdArgs, result: Call },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
   search: { args: SearchArgs, result: SearchResults },
   product_create: { args: ProductInput, result: Product },

@@ -1,0 +1,255 @@
+//! Recurrence (RFC 5545 RRULE) of events: parsing and checking a rule against its
+//! first start, and expanding a series over a range of instants with the `rrule`
+//! crate. Occurrences are local date-times in the series' zone, so a 09:00
+//! Europe/Berlin meeting stays at 09:00 across daylight-saving changes.
+
+use crate::error::{Error, Result};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use rrule::{Frequency, RRule, Unvalidated};
+
+/// An IANA time zone by name; `field` is named in the error.
+pub fn zone(field: &str, name: &str) -> Result<chrono_tz::Tz> {
+    name.trim()
+        .parse()
+        .map_err(|_| Error::invalid(field, format!("{name:?} is not an IANA time zone (e.g. Europe/Berlin)")))
+}
+
+/// The instant of a local date-time in `tz`: the earlier one when the clock goes back, `None` when
+/// the clock skips it (the gap when daylight saving starts).
+pub fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
+}
+
+/// A recurring series: its rule and first start (local; all-day series run on UTC midnights).
+#[derive(Clone)]
+pub struct Series {
+    tz: chrono_tz::Tz,
+    all_day: bool,
+    start: NaiveDateTime,
+    rule: RRule<Unvalidated>,
+    /// The rule's parts without UNTIL, as written (upper case).
+    parts: Vec<String>,
+    until: Option<DateTime<Utc>>,
+    count: Option<u32>,
+    freq: Frequency,
+    interval: u32,
+}
+
+const RRULE: &str = "rrule";
+
+fn bad(message: impl Into<String>) -> Error {
+    Error::invalid(RRULE, message)
+}
+
+/// Reads an UNTIL value: a UTC date-time (`…Z`), a local date-time, or a date (its whole day counts).
+fn parse_until(value: &str, tz: chrono_tz::Tz, all_day: bool) -> Result<DateTime<Utc>> {
+    let wrong = || bad(format!("UNTIL={value} is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSSZ)"));
+    if let Some(utc) = value.strip_suffix('Z') {
+        let t = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").map_err(|_| wrong())?;
+        return Ok(t.and_utc());
+    }
+    let local = match NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S") {
+        Ok(t) => t,
+        Err(_) => {
+            let date = NaiveDate::parse_from_str(value, "%Y%m%d").map_err(|_| wrong())?;
+            if all_day {
+                date.and_hms_opt(0, 0, 0).unwrap_or_default()
+            } else {
+                date.and_hms_opt(23, 59, 59).unwrap_or_default()
+            }
+        }
+    };
+    if all_day {
+        return Ok(local.and_utc());
+    }
+    to_utc(tz, local).or_else(|| to_utc(tz, local + Duration::hours(1))).ok_or_else(wrong)
+}
+
+impl Series {
+    /// Parses and checks `text` (e.g. `FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10`) for a series starting at `start`.
+    pub fn parse(text: &str, start: NaiveDateTime, tz: chrono_tz::Tz, all_day: bool) -> Result<Series> {
+        let series = Series::read(text, start, tz, all_day)?;
+        if let Some(until) = series.until {
+            if until < series.start_utc()? {
+                return Err(bad("UNTIL is before the first start"));
+            }
+        }
+        series.build(series.start)?;
+        Ok(series)
+    }
+
+    /// Reads a rule without building it (a stored rule, checked when it was saved; expanding builds it).
+    pub fn read(text: &str, start: NaiveDateTime, tz: chrono_tz::Tz, all_day: bool) -> Result<Series> {
+        let text = text.trim().trim_start_matches("RRULE:").to_uppercase();
+        let mut parts = Vec::new();
+        let mut until = None;
+        for part in text.split(';').filter(|p| !p.is_empty()) {
+            match part.split_once('=') {
+                Some(("UNTIL", value)) => until = Some(parse_until(value, tz, all_day)?),
+                Some(_) => parts.push(part.to_owned()),
+                None => return Err(bad(format!("{part:?} is not NAME=VALUE"))),
+            }
+        }
+        let rule: RRule<Unvalidated> =
+            parts.join(";").parse().map_err(|e| bad(format!("The rule does not read: {e}")))?;
+        let freq = rule.get_freq();
+        if !matches!(freq, Frequency::Daily | Frequency::Weekly | Frequency::Monthly | Frequency::Yearly) {
+            return Err(bad("A series repeats daily, weekly, monthly or yearly"));
+        }
+        if until.is_some() && rule.get_count().is_some() {
+            return Err(bad("A rule has COUNT or UNTIL, not both"));
+        }
+        Ok(Series {
+            tz,
+            all_day,
+            start,
+            count: rule.get_count(),
+            interval: u32::from(rule.get_interval().max(1)),
+            freq,
+            rule,
+            parts,
+            until,
+        })
+    }
+
+    fn rrule_tz(&self) -> rrule::Tz {
+        if self.all_day {
+            rrule::Tz::UTC
+        } else {
+            self.tz.into()
+        }
+    }
+
+    fn start_utc(&self) -> Result<DateTime<Utc>> {
+        if self.all_day {
+            return Ok(self.start.and_utc());
+        }
+        to_utc(self.tz, self.start).ok_or_else(|| Error::invalid("start", "That time does not exist in this time zone"))
+    }
+
+    fn build(&self, dt_start: NaiveDateTime) -> Result<rrule::RRuleSet> {
+        let tz = self.rrule_tz();
+        let start = tz.from_local_datetime(&dt_start).earliest().ok_or_else(|| bad("The start does not exist"))?;
+        let mut rule = self.rule.clone();
+        if let Some(until) = self.until {
+            rule = rule.until(until.with_timezone(&rrule::Tz::UTC));
+        }
+        rule.build(start).map_err(|e| bad(e.to_string()))
+    }
+
+    /// The rule as stored: its parts with UNTIL in RFC 5545 form (UTC, or a date for all-day series).
+    pub fn text(&self) -> String {
+        let mut parts = self.parts.clone();
+        if let Some(until) = self.until {
+            parts.push(if self.all_day {
+                format!("UNTIL={}", until.format("%Y%m%d"))
+            } else {
+                format!("UNTIL={}", until.format("%Y%m%dT%H%M%SZ"))
+            });
+        }
+        parts.join(";")
+    }
+
+    pub fn count(&self) -> Option<u32> {
+        self.count
+    }
+
+    /// The series ended before `end` (UTC): for "this and following" the old part stops before the split.
+    pub fn with_until(&self, end: DateTime<Utc>) -> Series {
+        let mut s = self.clone();
+        s.until = Some(end);
+        s.count = None;
+        s.parts.retain(|p| !p.starts_with("COUNT="));
+        s
+    }
+
+    /// The same rule with COUNT replaced (the following part of a split series keeps the remaining ones).
+    pub fn with_count(&self, count: Option<u32>) -> Result<Series> {
+        let mut s = self.clone();
+        s.parts.retain(|p| !p.starts_with("COUNT="));
+        if let Some(n) = count {
+            s.parts.push(format!("COUNT={n}"));
+        }
+        Series::parse(&s.text(), s.start, s.tz, s.all_day)
+    }
+
+    /// The same rule for a series starting at `start`.
+    pub fn starting(&self, start: NaiveDateTime) -> Result<Series> {
+        Series::parse(&self.text(), start, self.tz, self.all_day)
+    }
+
+    /// Local starts of the occurrences from the first up to (not including) `to` local time.
+    fn iter_from(&self, dt_start: NaiveDateTime) -> Result<impl Iterator<Item = NaiveDateTime>> {
+        Ok(self.build(dt_start)?.into_iter().map(|t| t.naive_local()))
+    }
+
+    /// Whether `local` is one of the series' starts.
+    pub fn is_occurrence(&self, local: NaiveDateTime) -> Result<bool> {
+        Ok(self.iter_from(self.start)?.take_while(|t| *t <= local).any(|t| t == local))
+    }
+
+    /// How many occurrences start before `local`.
+    pub fn count_before(&self, local: NaiveDateTime) -> Result<u32> {
+        Ok(self.iter_from(self.start)?.take_while(|t| *t < local).count() as u32)
+    }
+
+    /// The last start, or `None` for a series without end.
+    pub fn last_start(&self) -> Result<Option<NaiveDateTime>> {
+        if self.count.is_none() && self.until.is_none() {
+            return Ok(None);
+        }
+        Ok(self.iter_from(self.start)?.last())
+    }
+
+    /// A start at a whole number of the rule's periods after the first, at or before `target`:
+    /// expanding from there gives the same occurrences after it (only a rule without COUNT).
+    fn skip_to(&self, target: NaiveDateTime) -> NaiveDateTime {
+        if self.count.is_some() || target <= self.start {
+            return self.start;
+        }
+        let months = |step: u32| {
+            let span = (target.year() - self.start.year()) * 12 + target.month() as i32 - self.start.month() as i32;
+            let k = (span.max(0) as u32 / step).saturating_sub(1);
+            self.start.checked_add_months(Months::new(k * step))
+        };
+        let days = |step: u32| {
+            let k = ((target - self.start).num_days().max(0) as u32 / step).saturating_sub(1);
+            self.start.checked_add_signed(Duration::days(i64::from(k * step)))
+        };
+        let shifted = match self.freq {
+            Frequency::Daily => days(self.interval),
+            Frequency::Weekly => days(7 * self.interval),
+            // The 29th–31st do not exist in every month; whole years keep the month.
+            Frequency::Monthly if self.start.day() <= 28 => months(self.interval),
+            Frequency::Monthly => months(12 * self.interval),
+            Frequency::Yearly if self.start.month() == 2 && self.start.day() == 29 => None,
+            Frequency::Yearly => months(12 * self.interval),
+            _ => None,
+        };
+        match shifted {
+            Some(s) if self.all_day || to_utc(self.tz, s).is_some() => s,
+            _ => self.start,
+        }
+    }
+
+    /// Local starts of the occurrences that overlap `[from, to)` for events lasting `duration`.
+    pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>, duration: Duration) -> Result<Vec<NaiveDateTime>> {
+        let local =
+            |t: DateTime<Utc>| if self.all_day { t.naive_utc() } else { t.with_timezone(&self.tz).naive_local() };
+        // All-day series are floating: widen by a day each side; the caller checks the exact day.
+        let margin = if self.all_day { Duration::days(1) } else { Duration::zero() };
+        let (from_local, to_local) = (local(from) - margin, local(to) + margin + Duration::hours(3));
+        let begin = self.skip_to(from_local - duration - Duration::days(1));
+        let mut out = Vec::new();
+        for start in self.iter_from(begin)? {
+            if start >= to_local {
+                break;
+            }
+            if start < begin || start + duration <= from_local {
+                continue;
+            }
+            out.push(start);
+        }
+        Ok(out)
+    }
+}
