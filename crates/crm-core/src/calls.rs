@@ -25,7 +25,7 @@ const MAX_DURATION: u32 = 24 * 3600;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Direction {
+pub enum CallDirection {
     Inbound,
     Outbound,
 }
@@ -61,7 +61,7 @@ pub struct FollowUp {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct CallInput {
-    pub direction: Direction,
+    pub direction: CallDirection,
     pub outcome: Outcome,
     #[serde(default)]
     pub duration_seconds: u32,
@@ -93,7 +93,7 @@ pub struct Call {
     pub created_at: String,
     pub deleted_at: Option<String>,
     pub owner_id: String,
-    pub direction: Direction,
+    pub direction: CallDirection,
     pub outcome: Outcome,
     pub duration_seconds: u32,
     pub at: String,

@@ -506,7 +506,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         calendar::ItemType::decl(cfg),
         calendar::CalendarQuery::decl(cfg),
         calendar::CalendarItem::decl(cfg),
-        calls::Direction::decl(cfg),
+        calls::CallDirection::decl(cfg),
         calls::Outcome::decl(cfg),
         calls::FollowUp::decl(cfg),
         calls::CallInput::decl(cfg),

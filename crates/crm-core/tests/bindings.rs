@@ -18,3 +18,18 @@ fn typescript_bindings_are_current() {
         "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p crm-core --test bindings`"
     );
 }
+
+/// Two Rust types of the same name (say `Direction` of calls and of payments) would become one
+/// TypeScript name declared twice: every exported name must be unique.
+#[test]
+fn every_typescript_type_has_its_own_name() {
+    let generated = crm_core::commands::typescript();
+    let mut seen = std::collections::BTreeSet::new();
+    for line in generated.lines() {
+        if let Some(rest) = line.strip_prefix("export type ") {
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            assert!(seen.insert(name.clone()), "two types are named {name} in the bindings");
+        }
+    }
+    assert!(seen.len() > 100, "the bindings declare {} types", seen.len());
+}

@@ -774,7 +774,7 @@ end: string | null,
  */
 status: string, location: string, owner_id: string, record: RecordLink | null, };
 
-export type Direction = "inbound" | "outbound";
+export type CallDirection = "inbound" | "outbound";
 
 export type Outcome = "connected" | "no_answer" | "busy" | "left_voicemail" | "wrong_number";
 
@@ -788,13 +788,13 @@ due_date: string, due_time?: string,
  */
 subject?: string, priority?: Priority, };
 
-export type CallInput = { direction: Direction, outcome: Outcome, duration_seconds: number, 
+export type CallInput = { direction: CallDirection, outcome: Outcome, duration_seconds: number, 
 /**
  * When the call started (RFC 3339); empty: now.
  */
 at?: string, subject: string, notes: string, record?: RecordLink, person?: PersonLink, owner_id?: string, follow_up?: FollowUp, };
 
-export type Call = { id: string, created_at: string, deleted_at: string | null, owner_id: string, direction: Direction, outcome: Outcome, duration_seconds: number, at: string, subject: string, notes: string, record: RecordLink | null, person: PersonLink | null, };
+export type Call = { id: string, created_at: string, deleted_at: string | null, owner_id: string, direction: CallDirection, outcome: Outcome, duration_seconds: number, at: string, subject: string, notes: string, record: RecordLink | null, person: PersonLink | null, };
 
 export type CallLogged = { call: Call, follow_up: Task | null, };
 
