@@ -175,3 +175,39 @@ describe('timeline entries', () => {
 		]);
 	});
 });
+
+describe('activities on the timeline', () => {
+	const entry = (record_type: string, op: string, changes: [string, unknown][]) =>
+		({
+			seq: 1,
+			record_type,
+			record_id: 'x',
+			op,
+			at: '2026-11-29T10:00:00Z',
+			actor: 'me',
+			batch_id: null,
+			changes: changes.map(([field, value]) => ({ field, old: null, new: value }))
+		}) as unknown as Parameters<typeof timelineItems>[0][number];
+
+	it('tells tasks, meetings and calls by what happened to them', () => {
+		const [added, completed, call, meeting] = timelineItems([
+			entry('task', 'create', [
+				['subject', 'Send the offer'],
+				['due_date', '2026-12-01']
+			]),
+			entry('task', 'update', [['status', 'completed']]),
+			entry('call', 'create', [['subject', 'Intro call']]),
+			entry('event', 'create', [
+				['subject', 'Site visit'],
+				['start', '2026-12-02T09:00']
+			])
+		]);
+		expect(added).toMatchObject({ kind: 'activity', title: 'Task added' });
+		expect(added!.body).toContain('Send the offer');
+		expect(completed).toMatchObject({ kind: 'activity', title: 'Task completed' });
+		expect(call).toMatchObject({ title: 'Call logged', body: 'Intro call' });
+		expect(meeting!.title).toBe('Meeting planned');
+		expect(matchesFilter('activity', 'activities')).toBe(true);
+		expect(matchesFilter('activity', 'changes')).toBe(false);
+	});
+});

@@ -1,13 +1,22 @@
 // The timeline's view model: what each entry of a record's history says. Entries come from the core
-// newest first; a record's own changes, its notes and its files are told apart by their record type.
+// newest first; a record's own changes, its notes, its files and its activities (tasks, events,
+// calls) are told apart by their record type.
 import type { TimelineEntry } from '$lib/bindings';
 import { formatDate, formatDateTime, formatNumber } from '$lib/format';
 import { t, type MessageKey } from '$lib/i18n';
 
-export type TimelineKind = 'change' | 'note' | 'file';
-export type TimelineFilter = 'all' | 'changes' | 'notes' | 'files';
+export type TimelineKind = 'change' | 'note' | 'file' | 'activity';
+export type TimelineFilter = 'all' | 'changes' | 'notes' | 'files' | 'activities';
 
-export const TIMELINE_FILTERS: readonly TimelineFilter[] = ['all', 'changes', 'notes', 'files'];
+export const TIMELINE_FILTERS: readonly TimelineFilter[] = [
+	'all',
+	'activities',
+	'changes',
+	'notes',
+	'files'
+];
+
+const ACTIVITY_TYPES = new Set(['task', 'event', 'call']);
 
 /** A record another field points at, shown by its name. */
 export interface RecordRef {
@@ -41,6 +50,7 @@ export interface TimelineItem {
 export function entryKind(entry: Pick<TimelineEntry, 'record_type'>): TimelineKind {
 	if (entry.record_type === 'note') return 'note';
 	if (entry.record_type === 'attachment') return 'file';
+	if (ACTIVITY_TYPES.has(entry.record_type)) return 'activity';
 	return 'change';
 }
 
@@ -54,6 +64,8 @@ export function matchesFilter(kind: TimelineKind, filter: TimelineFilter): boole
 			return kind === 'note';
 		case 'files':
 			return kind === 'file';
+		case 'activities':
+			return kind === 'activity';
 	}
 }
 
@@ -238,6 +250,12 @@ const OP_TITLES: Record<TimelineKind, Record<string, MessageKey>> = {
 		delete: 'records.timeline.noteDeleted',
 		restore: 'records.timeline.noteRestored'
 	},
+	activity: {
+		create: 'records.timeline.created',
+		update: 'records.timeline.updated',
+		delete: 'records.timeline.deleted',
+		restore: 'records.timeline.restored'
+	},
 	file: {
 		create: 'records.timeline.fileAttached',
 		update: 'records.timeline.fileChanged',
@@ -278,6 +296,7 @@ function itemOf(entry: TimelineEntry, afterMerge: boolean): TimelineItem {
 			)
 		};
 	}
+	if (kind === 'activity') return { ...base, ...activityItem(entry) };
 	if (has(entry, 'merged_into')) {
 		return { ...base, title: t('records.timeline.merged'), body: '', changes: [] };
 	}
@@ -301,4 +320,42 @@ export function timelineItems(entries: readonly TimelineEntry[]): TimelineItem[]
 			has(older, 'merged_into');
 		return itemOf(entry, afterMerge);
 	});
+}
+
+/** What a task, event or call entry says: what happened to which subject. */
+function activityItem(entry: TimelineEntry): Pick<TimelineItem, 'title' | 'body' | 'changes'> {
+	const subject = newValue(entry, 'subject');
+	const body = typeof subject === 'string' ? subject : '';
+	const type = entry.record_type as 'task' | 'event' | 'call';
+	if (entry.op === 'delete' || entry.op === 'restore') {
+		const key = entry.op === 'delete' ? 'records.timeline.deleted' : 'records.timeline.restored';
+		return { title: `${t(`records.timeline.activity.${type}`)} · ${t(key)}`, body, changes: [] };
+	}
+	if (type === 'task' && has(entry, 'status') && newValue(entry, 'status') === 'completed') {
+		return { title: t('records.timeline.taskCompleted'), body, changes: [] };
+	}
+	if (entry.op === 'create') {
+		const when = type === 'event' ? newValue(entry, 'start') : newValue(entry, 'due_date');
+		const title =
+			type === 'call'
+				? t('records.timeline.callLogged')
+				: type === 'event'
+					? t('records.timeline.eventPlanned')
+					: t('records.timeline.taskAdded');
+		return {
+			title,
+			body: typeof when === 'string' && when !== '' ? `${body} · ${formatWhen(when)}` : body,
+			changes: []
+		};
+	}
+	return {
+		title: `${t(`records.timeline.activity.${type}`)} · ${t('records.timeline.updated')}`,
+		body,
+		changes: changeLines(entry, (f) => f === 'subject')
+	};
+}
+
+/** A due date ("2026-03-05") or a local start ("2026-03-05T09:00") for the timeline. */
+function formatWhen(value: string): string {
+	return value.length > 10 ? formatDateTime(value) : formatDate(value);
 }
