@@ -109,6 +109,9 @@ enum Command {
     Bench {
         #[arg(long, default_value_t = 1_000_000)]
         contacts: u64,
+        /// Opportunities for the pipeline list, funnel and board.
+        #[arg(long, default_value_t = 100_000)]
+        opportunities: u64,
         /// Keep the benchmark database at this path (for the app start benchmark).
         #[arg(long)]
         keep: Option<PathBuf>,
@@ -372,7 +375,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Wrote {} {} to {}", report.rows, target.target().noun(), report.path);
             }
         }
-        Command::Bench { contacts, keep } => bench::run(contacts, keep, json)?,
+        Command::Bench { contacts, opportunities, keep } => bench::run(contacts, opportunities, keep, json)?,
     }
     Ok(())
 }

@@ -58,10 +58,13 @@ CREATE INDEX opportunities_by_amount      ON opportunities (amount_key, id) WHER
 CREATE INDEX opportunities_by_stage_rank  ON opportunities (stage_rank, id) WHERE deleted_at IS NULL;
 CREATE INDEX opportunities_by_probability ON opportunities (probability, id) WHERE deleted_at IS NULL;
 CREATE INDEX opportunities_by_updated     ON opportunities (updated_at, id) WHERE deleted_at IS NULL;
-CREATE INDEX opportunities_by_owner       ON opportunities (owner_id) WHERE deleted_at IS NULL;
--- Covers the funnel, the board's columns and the totals of a stage: no table rows are read.
-CREATE INDEX opportunities_by_stage       ON opportunities (stage, currency, amount_key, probability, sort_close_date)
+-- The funnel and the board's columns read only this index.
+CREATE INDEX opportunities_by_stage       ON opportunities (stage, currency, amount_key, probability)
     WHERE deleted_at IS NULL;
+-- The list's totals per currency read only this index, also when filtered by stage, owner or close date
+-- (so no separate owner index: the planner would prefer it and then read every row).
+CREATE INDEX opportunities_totals         ON opportunities
+    (currency, stage, amount_key, probability, owner_id, close_date) WHERE deleted_at IS NULL;
 CREATE INDEX opportunities_by_stage_close ON opportunities (stage, sort_close_date, id) WHERE deleted_at IS NULL;
 CREATE INDEX opportunities_by_partner     ON opportunities (partner_account_id) WHERE partner_account_id IS NOT NULL;
 

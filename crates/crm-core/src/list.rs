@@ -160,17 +160,19 @@ pub fn keyset_page<T>(
     query: KeysetQuery,
     map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> Result<Page<T>> {
-    keyset_page_where(conn, query, &[], map)
+    keyset_page_where(conn, query, &[], true, map)
 }
 
 /// A list's own conditions besides the common ones: SQL with `?` placeholders and their values.
 pub type Clause = (String, Vec<rusqlite::types::Value>);
 
-/// [`keyset_page`] with the list's own conditions added to the filter.
+/// [`keyset_page`] with the list's own conditions added to the filter; `count` false leaves the
+/// total to the caller (a list that counts its rows with other sums).
 pub fn keyset_page_where<T>(
     conn: &rusqlite::Connection,
     query: KeysetQuery,
     extra: &[Clause],
+    count: bool,
     map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> Result<Page<T>> {
     let (table, column) = (query.kind.table, query.sort.column);
@@ -179,6 +181,7 @@ pub fn keyset_page_where<T>(
     let (filter, mut params) = filter_sql(&query, extra)?;
     let total = match (query.after, filter == "deleted_at IS NULL") {
         (Some(_), _) => None,
+        (None, _) if !count => None,
         (None, true) => Some(crate::write::live_count(conn, query.kind)?),
         (None, false) => {
             let sql = format!("SELECT count(*) FROM {table} WHERE {filter}");
