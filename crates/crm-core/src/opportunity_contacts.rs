@@ -96,3 +96,13 @@ pub fn set(w: &mut Writer, args: OpportunityContactsSet) -> Result<Vec<ContactWi
     }
     list(w.conn(), IdArgs { id: args.opportunity_id })
 }
+
+/// Whether the deal of the row `row_id` already lists `contact_id` (a merge keeps one row per person).
+pub(crate) fn deal_has_contact(conn: &Connection, row_id: &str, contact_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM opportunity_contacts o JOIN opportunity_contacts r ON r.opportunity_id = o.opportunity_id
+             WHERE r.id = ?1 AND o.contact_id = ?2 AND o.deleted_at IS NULL",
+        )?
+        .exists([row_id, contact_id])?)
+}

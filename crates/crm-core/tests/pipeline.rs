@@ -291,6 +291,33 @@ fn contacts_with_roles() {
 }
 
 #[test]
+fn merging_keeps_the_roles_and_the_partner() {
+    let t = common::store();
+    let acc = account(&t, "Acme");
+    let partner = account(&t, "Reseller");
+    let partner_copy = account(&t, "Reseller Ltd");
+    let d = deal(&t, &acc, json!({"partner_account_id": partner_copy}));
+    let a = common::create(&t, json!({"last_name": "Ames"})).id;
+    let a_copy = common::create(&t, json!({"last_name": "Ames", "first_name": "A."})).id;
+    let b = common::create(&t, json!({"last_name": "Baker"})).id;
+    let b_copy = common::create(&t, json!({"last_name": "Baker", "first_name": "B."})).id;
+    ok(
+        &t,
+        "opportunity_contacts_set",
+        json!({"opportunity_id": d["id"], "contacts": [
+        {"contact_id": a, "role": "user"}, {"contact_id": a_copy, "role": "decision_maker"}, {"contact_id": b_copy, "role": "influencer"}]}),
+    );
+    ok(&t, "records_merge", json!({"record_type": "contact", "winner_id": a, "loser_id": a_copy}));
+    ok(&t, "records_merge", json!({"record_type": "contact", "winner_id": b, "loser_id": b_copy}));
+    assert_eq!(
+        ok(&t, "opportunity_contacts", json!({"id": d["id"]})),
+        json!([{"contact_id": a, "role": "user"}, {"contact_id": b, "role": "influencer"}])
+    );
+    ok(&t, "records_merge", json!({"record_type": "account", "winner_id": partner, "loser_id": partner_copy}));
+    assert_eq!(ok(&t, "opportunity_get", json!({"id": d["id"]}))["partner_account_id"], partner.as_str());
+}
+
+#[test]
 fn archive_lists_lost_and_stale_deals() {
     let t = common::store();
     let acc = account(&t, "Acme");
