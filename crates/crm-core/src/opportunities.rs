@@ -81,15 +81,20 @@ pub struct OpportunityInput {
     pub forecast_category: Option<ForecastCategory>,
     pub lead_source: String,
     /// The campaign that brought the deal.
+    #[ts(as = "Option<String>", optional)]
     pub campaign: String,
     /// The partner (reseller, integrator) working the deal with us.
     #[ts(optional = nullable)]
     pub partner_account_id: Option<String>,
+    #[ts(as = "Option<String>", optional)]
     pub next_step: String,
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub competitors: Vec<String>,
     /// Why the deal was won (kept while it is won).
+    #[ts(as = "Option<String>", optional)]
     pub won_reason: String,
     /// Why the deal was lost: required when it moves to a lost stage, cleared when it re-opens.
+    #[ts(as = "Option<String>", optional)]
     pub lost_reason: String,
     pub description: String,
     pub tags: Vec<String>,

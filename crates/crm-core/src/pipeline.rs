@@ -45,6 +45,8 @@ impl OpportunitySort {
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct OpportunityListQuery {
+    /// Name when left out.
+    #[ts(as = "Option<OpportunitySort>", optional)]
     pub sort: OpportunitySort,
     pub desc: bool,
     pub after: Option<String>,

@@ -269,19 +269,19 @@ forecast_category?: ForecastCategory | null, lead_source: string,
 /**
  * The campaign that brought the deal.
  */
-campaign: string, 
+campaign?: string, 
 /**
  * The partner (reseller, integrator) working the deal with us.
  */
-partner_account_id?: string | null, next_step: string, competitors: Array<string>, 
+partner_account_id?: string | null, next_step?: string, competitors?: Array<string>, 
 /**
  * Why the deal was won (kept while it is won).
  */
-won_reason: string, 
+won_reason?: string, 
 /**
  * Why the deal was lost: required when it moves to a lost stage, cleared when it re-opens.
  */
-lost_reason: string, description: string, tags: Array<string>, };
+lost_reason?: string, description: string, tags: Array<string>, };
 
 export type LineItem = { 
 /**
@@ -365,25 +365,29 @@ forecast_category?: ForecastCategory | null, lead_source: string,
 /**
  * The campaign that brought the deal.
  */
-campaign: string, 
+campaign?: string, 
 /**
  * The partner (reseller, integrator) working the deal with us.
  */
-partner_account_id?: string | null, next_step: string, competitors: Array<string>, 
+partner_account_id?: string | null, next_step?: string, competitors?: Array<string>, 
 /**
  * Why the deal was won (kept while it is won).
  */
-won_reason: string, 
+won_reason?: string, 
 /**
  * Why the deal was lost: required when it moves to a lost stage, cleared when it re-opens.
  */
-lost_reason: string, description: string, tags: Array<string>, };
+lost_reason?: string, description: string, tags: Array<string>, };
 
 export type OpportunityUpdate = { id: string, changes: Partial<OpportunityInput>, };
 
 export type OpportunitySort = "name" | "close_date" | "amount" | "stage" | "probability" | "updated";
 
-export type OpportunityListQuery = { sort: OpportunitySort, desc: boolean, after: string | null, limit: number, q: string, 
+export type OpportunityListQuery = { 
+/**
+ * Name when left out.
+ */
+sort?: OpportunitySort, desc: boolean, after: string | null, limit: number, q: string, 
 /**
  * Only the deals of this account.
  */
