@@ -252,16 +252,18 @@ fn clean_list(field: &str, values: &[String]) -> Result<Vec<String>> {
     Ok(clean)
 }
 
+/// The amount's sort and sum key (thousandths; 0 without an amount), kept wherever the amount is written.
+pub(crate) fn amount_key(amount: Option<Decimal>) -> Result<Value> {
+    let key = amount.map_or(Some(0), crate::currency::thousandths);
+    Ok(Value::from(key.ok_or_else(|| Error::invalid("amount", "The amount is too large"))?))
+}
+
 fn to_fields(o: &OpportunityInput, stage: &Stage) -> Result<Fields> {
     let Value::Object(mut fields) = serde_json::to_value(o)? else {
         return Err(Error::internal("opportunity did not serialise to an object"));
     };
     fields.insert("sort_name".into(), Value::String(fold(&o.name)));
-    let amount_key = o.amount.map_or(Some(0), crate::currency::thousandths);
-    fields.insert(
-        "amount_key".into(),
-        Value::from(amount_key.ok_or_else(|| Error::invalid("amount", "The amount is too large"))?),
-    );
+    fields.insert("amount_key".into(), amount_key(o.amount)?);
     fields.insert("sort_close_date".into(), Value::String(o.close_date.clone().unwrap_or_default()));
     fields.insert("stage_rank".into(), Value::from(stage.position));
     Ok(fields)
