@@ -166,6 +166,9 @@ pub fn save(w: &mut Writer, args: StageSave) -> Result<Vec<Stage>> {
         let Some(from) = before.iter().find(|s| s.key == m.from) else {
             return Err(Error::invalid(&format!("moves[{i}].from"), format!("{:?} is not a sales stage", m.from)));
         };
+        if stages.iter().any(|s| s.key == m.from) {
+            return Err(Error::invalid(&format!("moves[{i}].from"), format!("The stage {:?} is kept", from.name)));
+        }
         let Some(to) = stages.iter().find(|s| s.key == m.to) else {
             return Err(Error::invalid(&format!("moves[{i}].to"), format!("{:?} is not one of the stages kept", m.to)));
         };

@@ -132,6 +132,11 @@ fn stage_save_adds_renames_reorders_and_removes_with_moves() {
         ),
         "moves[0].to"
     );
+    assert_eq!(
+        refused(&t, "stage_save", json!({"stages": list, "moves": [{"from": "proposal", "to": "demo"}]})),
+        "moves[0].from",
+        "only removed stages move"
+    );
     ok(&t, "stage_save", json!({"stages": removed, "moves": [{"from": "needs_analysis", "to": "proposal"}]}));
     let moved = ok(&t, "opportunity_get", json!({"id": d["id"]}));
     assert_eq!(moved["stage"], "proposal");
