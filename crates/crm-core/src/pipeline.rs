@@ -312,9 +312,8 @@ pub fn funnel(conn: &Connection, query: FunnelQuery) -> Result<Vec<FunnelStage>>
     Ok(stages
         .into_iter()
         .map(|stage| {
-            let amounts: Vec<StageAmount> =
-                amounts.iter().filter(|(key, _)| *key == stage.key).map(|(_, a)| a.clone()).collect();
-            FunnelStage { count: amounts.iter().map(|a| a.count).sum(), amounts, stage }
+            let (count, amounts) = of_stage(&amounts, &stage.key);
+            FunnelStage { count, amounts, stage }
         })
         .collect())
 }
@@ -336,6 +335,12 @@ fn stage_amounts(conn: &Connection, extra: &[Clause]) -> Result<Vec<(String, Sta
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// One stage's deal count and amounts per currency, from `stage_amounts`.
+fn of_stage(all: &[(String, StageAmount)], stage: &str) -> (u64, Vec<StageAmount>) {
+    let amounts: Vec<StageAmount> = all.iter().filter(|(key, _)| key == stage).map(|(_, a)| a.clone()).collect();
+    (amounts.iter().map(|a| a.count).sum(), amounts)
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -375,9 +380,8 @@ pub fn board(conn: &Connection, query: BoardQuery) -> Result<Vec<BoardColumn>> {
         let mut params = vec![SqlValue::Text(stage.key.clone()), SqlValue::Integer(limit.into())];
         params.extend(extra.iter().flat_map(|(_, v)| v.iter().cloned()));
         let cards = stmt.query_map(rusqlite::params_from_iter(&params), row)?.collect::<rusqlite::Result<_>>()?;
-        let amounts: Vec<StageAmount> =
-            amounts.iter().filter(|(key, _)| *key == stage.key).map(|(_, a)| a.clone()).collect();
-        columns.push(BoardColumn { count: amounts.iter().map(|a| a.count).sum(), amounts, cards, stage });
+        let (count, amounts) = of_stage(&amounts, &stage.key);
+        columns.push(BoardColumn { count, amounts, cards, stage });
     }
     Ok(columns)
 }
