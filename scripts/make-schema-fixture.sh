@@ -11,7 +11,8 @@ $crm --db "$db" init >/dev/null
 $crm --db "$db" call contact_create '{"first_name":"Jürgen","last_name":"Groß","emails":["jg@example.de"],"phones":["+49 30 1234567"]}' >/dev/null
 $crm --db "$db" call contact_create '{"first_name":"Тарас","last_name":"Шевченко","addresses":[{"city":"Київ"}]}' >/dev/null
 $crm --db "$db" call contact_create '{"first_name":"Anna","last_name":"Müller","birthday":"1980-02-29"}' >/dev/null
-$crm --db "$db" call account_create '{"name":"Ärzte Verbund AG","account_type":"partner","industry":"Health","website":"aerzte.example.de","billing_address":{"city":"München"}}' >/dev/null
+account=$($crm --db "$db" call account_create '{"name":"Ärzte Verbund AG","account_type":"partner","industry":"Health","website":"aerzte.example.de","billing_address":{"city":"München"}}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+$crm --db "$db" call opportunity_create "{\"name\":\"Scaffolding\",\"account_id\":\"$account\",\"amount\":\"12500.00\",\"currency\":\"EUR\",\"stage\":\"proposal\"}" >/dev/null
 $crm --db "$db" call lead_create '{"first_name":"Olena","last_name":"Koval","company":"Öko Bau","emails":["olena@example.ua"],"source":"web"}' >/dev/null
 $crm --db "$db" call settings_update '{"changes":{"company_name":"Fixture GmbH"}}' >/dev/null
 version=$($crm --db "$db" check --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema_version"])')

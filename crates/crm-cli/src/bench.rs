@@ -82,7 +82,66 @@ pub(crate) fn percentiles(runs: usize, mut f: impl FnMut(usize) -> Result<(), Er
     Ok((times[runs / 2], times[(runs * 95 / 100).min(runs - 1)]))
 }
 
-pub fn run(contacts: u64, events: usize, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
+/// `n` opportunities over the demo accounts (stages, EUR and USD, amounts, close dates), then the
+/// pipeline list's first page with its totals, the funnel and the board.
+fn pipeline(store: &Store, n: u64, add: &mut impl FnMut(String, f64, &'static str, f64)) -> Result<(), Error> {
+    use crm_core::opportunities::{self, OpportunityInput};
+    use crm_core::pipeline::{self, BoardQuery, FunnelQuery, OpportunityListQuery, OpportunitySort};
+    let accounts: Vec<String> = store.read(|c| {
+        let mut stmt = c.prepare("SELECT id FROM accounts WHERE deleted_at IS NULL LIMIT 1000")?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        Ok(ids)
+    })?;
+    if accounts.is_empty() {
+        return Err(Error::internal("the pipeline benchmark needs accounts"));
+    }
+    let stages = ["prospecting", "qualification", "needs_analysis", "proposal", "negotiation", "closed_won"];
+    let mut rng = demo::Rng::new(11);
+    let t = Instant::now();
+    for chunk in (0..n).collect::<Vec<_>>().chunks(10_000) {
+        store.write(|w| {
+            for &i in chunk {
+                let amount = format!("{}.{:02}", rng.below(100_000), rng.below(100));
+                let input = OpportunityInput {
+                    name: format!("Deal {i:06}"),
+                    account_id: accounts[i as usize % accounts.len()].clone(),
+                    amount: Some(amount.parse().map_err(|_| Error::internal("a bench amount"))?),
+                    currency: if i % 3 == 0 { "USD" } else { "EUR" }.into(),
+                    close_date: Some(format!("2027-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))),
+                    stage: stages[rng.below(stages.len())].into(),
+                    ..Default::default()
+                };
+                opportunities::create(w, input)?;
+            }
+            Ok(())
+        })?;
+    }
+    add(format!("create {n} opportunities through the write path"), t.elapsed().as_secs_f64(), "s", 60.0);
+    let list = |sort: OpportunitySort, desc: bool| {
+        store.read(|c| pipeline::list(c, OpportunityListQuery { sort, desc, ..Default::default() })).map(|_| ())
+    };
+    let sorts = [OpportunitySort::Amount, OpportunitySort::CloseDate, OpportunitySort::Stage, OpportunitySort::Name];
+    let (p50, p95) = percentiles(40, |i| list(sorts[i % sorts.len()], i % 2 == 1))?;
+    add("pipeline list, first page with totals, p50".into(), p50, "ms", 50.0);
+    add("pipeline list, first page with totals, p95".into(), p95, "ms", 50.0);
+    let open = OpportunityListQuery {
+        stage_kind: Some(crm_core::stages::StageKind::Open),
+        sort: OpportunitySort::Amount,
+        ..Default::default()
+    };
+    let (p50, p95) = percentiles(20, |_| store.read(|c| pipeline::list(c, open.clone())).map(|_| ()))?;
+    add("pipeline list of open deals by amount with totals, p50".into(), p50, "ms", 50.0);
+    add("pipeline list of open deals by amount with totals, p95".into(), p95, "ms", 50.0);
+    let (p50, p95) = percentiles(20, |_| store.read(|c| pipeline::funnel(c, FunnelQuery::default())).map(|_| ()))?;
+    add("pipeline funnel, p50".into(), p50, "ms", 50.0);
+    add("pipeline funnel, p95".into(), p95, "ms", 50.0);
+    let (p50, p95) = percentiles(20, |_| store.read(|c| pipeline::board(c, BoardQuery::default())).map(|_| ()))?;
+    add("pipeline board (20 cards a stage), p50".into(), p50, "ms", 50.0);
+    add("pipeline board (20 cards a stage), p95".into(), p95, "ms", 50.0);
+    Ok(())
+}
+
+pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
     let dir = std::env::temp_dir().join(format!("outpost-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the bench directory", &e))?;
     let path = keep.clone().unwrap_or_else(|| dir.join("bench.db"));
@@ -189,6 +248,9 @@ pub fn run(contacts: u64, events: usize, keep: Option<PathBuf>, json: bool) -> R
 
     if events > 0 {
         crate::bench_calendar::measure(&store, events, &mut add)?;
+    }
+    if opportunities > 0 {
+        pipeline(&store, opportunities, &mut add)?;
     }
 
     drop(store);

@@ -113,6 +113,9 @@ enum Command {
         /// Events in the calendar benchmark (one in twenty a recurring series); 0 skips it.
         #[arg(long, default_value_t = 100_000)]
         events: usize,
+        /// Opportunities for the pipeline list, funnel and board; 0 skips them.
+        #[arg(long, default_value_t = 100_000)]
+        opportunities: u64,
         /// Keep the benchmark database at this path (for the app start benchmark).
         #[arg(long)]
         keep: Option<PathBuf>,
@@ -376,7 +379,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Wrote {} {} to {}", report.rows, target.target().noun(), report.path);
             }
         }
-        Command::Bench { contacts, events, keep } => bench::run(contacts, events, keep, json)?,
+        Command::Bench { contacts, events, opportunities, keep } => {
+            bench::run(contacts, events, opportunities, keep, json)?
+        }
     }
     Ok(())
 }

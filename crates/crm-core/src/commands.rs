@@ -7,9 +7,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, calendar, calls, contacts, contracts, credit_notes, duplicates, events,
-    invoices, leads, merge, notes, numbering, opportunities, opportunity_lines, orders, payments, price_books,
-    products, quotes, relationships, search, service_acts, settings, tags, tasks, timeline, totals, users, views,
-    waybills, AppInfo, IdArgs, NoArgs,
+    invoices, leads, merge, notes, numbering, opportunities, opportunity_contacts, opportunity_lines, orders, payments,
+    pipeline, price_books, products, quotes, relationships, search, service_acts, settings, stage_history, stages,
+    tags, tasks, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -139,12 +139,26 @@ registry! {
     opportunity_delete: write opportunities::delete, (IdArgs) -> opportunities::Opportunity;
     /// Restores a deleted opportunity.
     opportunity_restore: write opportunities::restore, (IdArgs) -> opportunities::Opportunity;
-    /// A page of opportunities by name.
-    opportunity_list: read opportunities::list, (opportunities::OpportunityListQuery) -> crate::list::Page<opportunities::OpportunityRow>;
+    /// A page of opportunities in any sort and filter; the first page with totals and weighted totals per currency.
+    opportunity_list: read pipeline::list, (pipeline::OpportunityListQuery) -> pipeline::OpportunityPage;
+    /// Lost deals and open ones unchanged for `stale_days`, the most recently changed first.
+    opportunity_archive: read pipeline::archive, (pipeline::ArchiveQuery) -> crate::list::Page<pipeline::OpportunityRow>;
+    /// Every stage a deal entered, with the day, amount and probability then.
+    opportunity_stage_history: read stage_history::list, (IdArgs) -> Vec<stage_history::StageChange>;
+    /// A deal's contacts with their roles.
+    opportunity_contacts: read opportunity_contacts::list, (IdArgs) -> Vec<opportunity_contacts::ContactWithRole>;
+    /// Replaces a deal's contacts and their roles.
+    opportunity_contacts_set: write opportunity_contacts::set, (opportunity_contacts::OpportunityContactsSet) -> Vec<opportunity_contacts::ContactWithRole>;
+    /// Count and amount per open stage and currency (optionally one owner's, closing in a date range).
+    pipeline_funnel: read pipeline::funnel, (pipeline::FunnelQuery) -> Vec<pipeline::FunnelStage>;
+    /// The kanban: each stage with its count, amounts and first cards.
+    pipeline_board: read pipeline::board, (pipeline::BoardQuery) -> Vec<pipeline::BoardColumn>;
     /// Replaces an opportunity's line items (from a price book or free text); its amount becomes their grand total.
     opportunity_lines_set: write opportunity_lines::set, (opportunity_lines::LinesSet) -> opportunities::Opportunity;
-    /// The sales stages in order, with their probabilities.
-    stage_list: read opportunities::stages, (NoArgs) -> Vec<opportunities::Stage>;
+    /// The sales stages in order, with their probabilities, kinds and coaching notes.
+    stage_list: read stages::list, (NoArgs) -> Vec<stages::Stage>;
+    /// Replaces the stages (add, change, reorder, remove with the deals moved) in one transaction.
+    stage_save: write stages::save, (stages::StageSave) -> Vec<stages::Stage>;
     /// Relates two accounts or contacts: `{"from": {"type": "contact", "id": "…"}, "to": {…}, "kind": "employee_of"}`.
     relationship_create: write relationships::create, (relationships::RelationshipInput) -> relationships::RelationshipView;
     /// Removes a relationship.
@@ -428,15 +442,33 @@ fn declarations(cfg: &Config) -> Vec<String> {
         leads::ConversionPreview::decl(cfg),
         leads::LeadConversion::decl(cfg),
         leads::ConversionResult::decl(cfg),
-        opportunities::Stage::decl(cfg),
+        stages::StageKind::decl(cfg),
+        stages::Stage::decl(cfg),
+        stages::StageInput::decl(cfg),
+        stages::StageMove::decl(cfg),
+        stages::StageSave::decl(cfg),
+        opportunities::ForecastCategory::decl(cfg),
         opportunities::OpportunityInput::decl(cfg),
         crate::line_items::LineItem::decl(cfg),
         opportunity_lines::LinesSet::decl(cfg),
         opportunity_lines::LineItems::decl(cfg),
         opportunities::Opportunity::decl(cfg),
         opportunities::OpportunityUpdate::decl(cfg),
-        opportunities::OpportunityListQuery::decl(cfg),
-        opportunities::OpportunityRow::decl(cfg),
+        pipeline::OpportunitySort::decl(cfg),
+        pipeline::OpportunityListQuery::decl(cfg),
+        pipeline::OpportunityRow::decl(cfg),
+        pipeline::CurrencyTotal::decl(cfg),
+        pipeline::OpportunityPage::decl(cfg),
+        pipeline::ArchiveQuery::decl(cfg),
+        pipeline::FunnelQuery::decl(cfg),
+        pipeline::StageAmount::decl(cfg),
+        pipeline::FunnelStage::decl(cfg),
+        pipeline::BoardQuery::decl(cfg),
+        pipeline::BoardColumn::decl(cfg),
+        stage_history::StageChange::decl(cfg),
+        opportunity_contacts::ContactRole::decl(cfg),
+        opportunity_contacts::ContactWithRole::decl(cfg),
+        opportunity_contacts::OpportunityContactsSet::decl(cfg),
         relationships::PartyType::decl(cfg),
         relationships::RelationshipKind::decl(cfg),
         relationships::Party::decl(cfg),

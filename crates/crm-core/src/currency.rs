@@ -34,6 +34,22 @@ pub fn is_currency(code: &str) -> bool {
     minor_units(code).is_some()
 }
 
+/// An amount as an integer count of thousandths: exact for every currency (none has more than three
+/// decimals), so sort keys and sums of amounts are exact integers. None when it does not fit.
+pub fn thousandths(amount: rust_decimal::Decimal) -> Option<i64> {
+    use rust_decimal::prelude::ToPrimitive;
+    let scaled = amount.checked_mul(rust_decimal::Decimal::ONE_THOUSAND)?;
+    if !scaled.fract().is_zero() {
+        return None;
+    }
+    scaled.to_i64()
+}
+
+/// The amount a sum of thousandths (times `extra_scale` more decimals, e.g. 2 for percentages) stands for.
+pub fn from_thousandths(sum: i128, extra_scale: u32) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::from_i128_with_scale(sum, 3 + extra_scale).normalize()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -165,10 +165,79 @@ pub fn keyset_page<T>(
     query: KeysetQuery,
     map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> Result<Page<T>> {
-    use rusqlite::types::Value as SqlValue;
+    keyset_page_where(conn, query, &[], true, map)
+}
+
+/// A list's own conditions besides the common ones: SQL with `?` placeholders and their values.
+pub type Clause = (String, Vec<rusqlite::types::Value>);
+
+/// [`keyset_page`] with the list's own conditions added to the filter; `count` false leaves the
+/// total to the caller (a list that counts its rows with other sums).
+pub fn keyset_page_where<T>(
+    conn: &rusqlite::Connection,
+    query: KeysetQuery,
+    extra: &[Clause],
+    count: bool,
+    map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Page<T>> {
     let (table, column) = (query.kind.table, query.sort.column);
     let limit = query.limit.clamp(1, MAX_PAGE);
     let (cmp, dir) = if query.desc { ("<", "DESC") } else { (">", "ASC") };
+    let (filter, mut params) = filter_sql(&query, extra)?;
+    let total = match (query.after, filter == "deleted_at IS NULL") {
+        (Some(_), _) => None,
+        (None, _) if !count => None,
+        (None, true) => Some(crate::write::live_count(conn, query.kind)?),
+        (None, false) => {
+            let sql = format!("SELECT count(*) FROM {table} WHERE {filter}");
+            Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))?
+                as u64)
+        }
+    };
+    let mut seek = String::new();
+    if let Some(after) = query.after {
+        let cursor = Cursor::decode(after)?;
+        if matches!(cursor.key, Key::Integer(_)) != query.sort.integer {
+            return Err(bad_cursor());
+        }
+        params.push(match cursor.key {
+            Key::Text(text) => text.into(),
+            Key::Integer(i) => i.into(),
+        });
+        params.push(cursor.id.into());
+        seek = format!(" AND ({column}, id) {cmp} (?{}, ?{})", params.len() - 1, params.len());
+    } else if let Some(start) = query.start_at.filter(|s| !s.is_empty() && !query.sort.integer) {
+        // Descending, the rows that start with `start` come before `start` followed by the last character.
+        let (op, bound) = if query.desc { ("<=", format!("{start}\u{10FFFF}")) } else { (">=", start) };
+        params.push(bound.into());
+        seek = format!(" AND {column} {op} ?{}", params.len());
+    }
+    params.push((limit as i64 + 1).into());
+    let sql = format!(
+        "SELECT {}, {column}, id FROM {table} WHERE {filter}{seek} ORDER BY {column} {dir}, id {dir} LIMIT ?{}",
+        query.columns,
+        params.len()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let key_at = stmt.column_count() - 2;
+    let mut rows = Vec::with_capacity(limit as usize + 1);
+    let mut last = None;
+    let mut result = stmt.query(rusqlite::params_from_iter(&params))?;
+    while let Some(r) = result.next()? {
+        if rows.len() == limit as usize {
+            let next = last.map(|(key, id)| Cursor { key, id }.encode());
+            return Ok(Page { rows, next, total });
+        }
+        rows.push(map(r)?);
+        last = Some((r.get::<_, Key>(key_at)?, r.get::<_, String>(key_at + 1)?));
+    }
+    Ok(Page { rows, next: None, total })
+}
+
+/// The WHERE clause of a list (live rows, quick filter, link, owner, conditions, tag and the list's
+/// own clauses) with its parameters, numbered `?1…`.
+pub fn filter_sql(query: &KeysetQuery, extra: &[Clause]) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    use rusqlite::types::Value as SqlValue;
     let mut filter = String::from("deleted_at IS NULL");
     let mut params: Vec<SqlValue> = Vec::new();
     if let (Some(fts), Some(search)) = (crate::text::fts_prefix_query(query.q), &query.kind.search) {
@@ -220,51 +289,25 @@ pub fn keyset_page<T>(
         params.push(crate::text::fold(tag).into());
         filter.push_str(&format!(" AND id IN (SELECT record_id FROM record_tags WHERE tag = ?{})", params.len()));
     }
-    let total = match (query.after, params.is_empty()) {
-        (Some(_), _) => None,
-        (None, true) => Some(crate::write::live_count(conn, query.kind)?),
-        (None, false) => {
-            let sql = format!("SELECT count(*) FROM {table} WHERE {filter}");
-            Some(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&params), |r| r.get::<_, i64>(0))?
-                as u64)
+    append_clauses(&mut filter, &mut params, extra)?;
+    Ok((filter, params))
+}
+
+/// Appends ` AND (clause)` for each clause, numbering its `?` placeholders after `params`.
+pub fn append_clauses(filter: &mut String, params: &mut Vec<rusqlite::types::Value>, extra: &[Clause]) -> Result<()> {
+    for (sql, values) in extra {
+        let mut numbered = String::with_capacity(sql.len() + 8);
+        let mut values = values.iter();
+        for ch in sql.chars() {
+            if ch == '?' {
+                let value = values.next().ok_or_else(|| Error::internal("a list clause lacks a value"))?;
+                params.push(value.clone());
+                numbered.push_str(&format!("?{}", params.len()));
+            } else {
+                numbered.push(ch);
+            }
         }
-    };
-    let mut seek = String::new();
-    if let Some(after) = query.after {
-        let cursor = Cursor::decode(after)?;
-        if matches!(cursor.key, Key::Integer(_)) != query.sort.integer {
-            return Err(bad_cursor());
-        }
-        params.push(match cursor.key {
-            Key::Text(text) => text.into(),
-            Key::Integer(i) => i.into(),
-        });
-        params.push(cursor.id.into());
-        seek = format!(" AND ({column}, id) {cmp} (?{}, ?{})", params.len() - 1, params.len());
-    } else if let Some(start) = query.start_at.filter(|s| !s.is_empty() && !query.sort.integer) {
-        // Descending, the rows that start with `start` come before `start` followed by the last character.
-        let (op, bound) = if query.desc { ("<=", format!("{start}\u{10FFFF}")) } else { (">=", start) };
-        params.push(bound.into());
-        seek = format!(" AND {column} {op} ?{}", params.len());
+        filter.push_str(&format!(" AND ({numbered})"));
     }
-    params.push((limit as i64 + 1).into());
-    let sql = format!(
-        "SELECT {}, {column}, id FROM {table} WHERE {filter}{seek} ORDER BY {column} {dir}, id {dir} LIMIT ?{}",
-        query.columns,
-        params.len()
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let key_at = stmt.column_count() - 2;
-    let mut rows = Vec::with_capacity(limit as usize + 1);
-    let mut last = None;
-    let mut result = stmt.query(rusqlite::params_from_iter(&params))?;
-    while let Some(r) = result.next()? {
-        if rows.len() == limit as usize {
-            let next = last.map(|(key, id)| Cursor { key, id }.encode());
-            return Ok(Page { rows, next, total });
-        }
-        rows.push(map(r)?);
-        last = Some((r.get::<_, Key>(key_at)?, r.get::<_, String>(key_at + 1)?));
-    }
-    Ok(Page { rows, next: None, total })
+    Ok(())
 }

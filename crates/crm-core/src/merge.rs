@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::write::{Fields, RecordKind, Writer};
-use crate::{accounts, contacts, leads, opportunities, relationships, IdArgs};
+use crate::{accounts, contacts, leads, opportunities, opportunity_contacts, relationships, IdArgs};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -40,8 +40,9 @@ pub struct MergeResult {
 }
 
 /// Records that point at a merged contact: (their kind, the linking column).
-static CONTACT_REFERENCES: [(&RecordKind, &str); 10] = [
+static CONTACT_REFERENCES: [(&RecordKind, &str); 11] = [
     (&opportunities::OPPORTUNITY, "contact_id"),
+    (&opportunity_contacts::OPPORTUNITY_CONTACT, "contact_id"),
     (&leads::LEAD, "converted_contact_id"),
     (&relationships::RELATIONSHIP, "from_id"),
     (&relationships::RELATIONSHIP, "to_id"),
@@ -54,9 +55,10 @@ static CONTACT_REFERENCES: [(&RecordKind, &str); 10] = [
 ];
 
 /// Records that point at a merged account.
-static ACCOUNT_REFERENCES: [(&RecordKind, &str); 9] = [
+static ACCOUNT_REFERENCES: [(&RecordKind, &str); 10] = [
     (&contacts::CONTACT, "account_id"),
     (&opportunities::OPPORTUNITY, "account_id"),
+    (&opportunities::OPPORTUNITY, "partner_account_id"),
     (&leads::LEAD, "converted_account_id"),
     (&accounts::ACCOUNT, "parent_id"),
     (&relationships::RELATIONSHIP, "from_id"),
@@ -175,6 +177,12 @@ pub fn merge(w: &mut Writer, args: MergeArgs) -> Result<MergeResult> {
                 if referrer.name == "relationship" {
                     w.delete(referrer, &id)?;
                 }
+                continue;
+            }
+            if referrer.name == opportunity_contacts::OPPORTUNITY_CONTACT.name
+                && opportunity_contacts::deal_has_contact(w.conn(), &id, &args.winner_id)?
+            {
+                w.delete(referrer, &id)?; // the winner already has a part in that deal
                 continue;
             }
             let mut link = Fields::new();

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_quotes.sql"),
     include_str!("../migrations/0007_activities.sql"),
     include_str!("../migrations/0008_billing.sql"),
+    include_str!("../migrations/0009_pipeline.sql"),
 ];
 
 /// The schema version this build writes.
@@ -72,6 +73,10 @@ fn register_functions(conn: &Connection) -> Result<()> {
             Ok(key(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
         })?;
     }
+    conn.create_scalar_function("outpost_amount_key", 1, flags, |ctx| {
+        let amount = ctx.get::<Option<String>>(0)?.and_then(|a| a.parse().ok());
+        Ok(amount.and_then(crate::currency::thousandths).unwrap_or(0))
+    })?;
     Ok(())
 }
 

@@ -75,6 +75,7 @@ pub fn set(w: &mut Writer, args: LinesSet) -> Result<Opportunity> {
             return Err(Error::invalid("lines", "An opportunity's lines cannot add up to less than zero"));
         }
         fields.insert("amount".into(), Value::String(totals.total.to_string()));
+        fields.insert("amount_key".into(), opportunities::amount_key(Some(totals.total))?);
         let items = LineItems {
             price_book_id: book,
             tax_mode: args.tax_mode,

@@ -58,9 +58,7 @@ fn check_query(conn: &Connection, record_type: ListType, query: &serde_json::Map
         ListType::Contact => crate::contacts::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
         ListType::Account => crate::accounts::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
         ListType::Lead => crate::leads::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
-        ListType::Opportunity => {
-            crate::opportunities::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ())
-        }
+        ListType::Opportunity => crate::pipeline::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
         ListType::Product => crate::products::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
         ListType::Quote => crate::quotes::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),
         ListType::SalesOrder => crate::orders::list(conn, serde_json::from_value(probe).map_err(bad)?).map(|_| ()),

@@ -239,6 +239,6 @@ fn opportunities_take_stage_probabilities_and_exact_amounts() {
         })
         .unwrap();
     assert_eq!(moved.fields.probability, Some(80));
-    let stages = t.read(|c| opportunities::stages(c, NoArgs {})).unwrap();
+    let stages = t.read(|c| crm_core::stages::list(c, NoArgs {})).unwrap();
     assert_eq!(stages.first().unwrap().key, "prospecting");
 }

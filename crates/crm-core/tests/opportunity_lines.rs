@@ -84,6 +84,8 @@ fn lines_take_prices_from_the_book_and_the_amount_follows_the_total() {
     assert_eq!(items["totals"]["tax"], "33.42");
     assert_eq!(items["totals"]["total"], "243.12");
     assert_eq!(deal["amount"], "243.12");
+    let listed = ok(&t, "opportunity_list", json!({"sort": "amount"}));
+    assert_eq!(listed["totals"][0]["amount"], "243.12", "the list's totals follow the lines");
     assert_eq!(ok(&t, "opportunity_get", json!({"id": s.deal}))["line_items"], *items);
 
     // the amount cannot be edited apart from the lines, nor the currency under them

@@ -205,7 +205,41 @@ opportunity_name: string, amount: string | null, close_date?: string | null, };
 
 export type ConversionResult = { lead: Lead, account: Account, contact: Contact, opportunity: Opportunity | null, };
 
-export type Stage = { key: string, name: string, probability: number, closed: boolean, won: boolean, };
+export type StageKind = "open" | "won" | "lost";
+
+export type Stage = { key: string, name: string, 
+/**
+ * The probability a deal takes when it enters the stage (0–100).
+ */
+probability: number, 
+/**
+ * Won or lost: the deal is over.
+ */
+closed: boolean, won: boolean, 
+/**
+ * 0 for the first stage.
+ */
+position: number, kind: StageKind, 
+/**
+ * What to do in this stage and which documents to prepare.
+ */
+coaching: string, };
+
+export type StageInput = { key: string, name: string, probability: number, kind: StageKind, coaching: string, };
+
+export type StageMove = { from: string, to: string, };
+
+export type StageSave = { 
+/**
+ * The whole list in its new order: stages left out are removed.
+ */
+stages: Array<StageInput>, 
+/**
+ * Where the deals of removed stages go.
+ */
+moves: Array<StageMove>, };
+
+export type ForecastCategory = "pipeline" | "best_case" | "commit" | "closed" | "omitted";
 
 export type OpportunityInput = { name: string, account_id: string, contact_id: string | null, 
 /**
@@ -221,13 +255,33 @@ currency: string,
  */
 close_date: string | null, 
 /**
- * A stage key; empty is the first stage.
+ * A stage key; empty is the first open stage.
  */
 stage: string, 
 /**
  * 0–100; null takes the stage's probability.
  */
-probability: number | null, lead_source: string, description: string, tags: Array<string>, };
+probability: number | null, 
+/**
+ * Null takes the default of the stage and probability; won deals are always closed, lost ones omitted.
+ */
+forecast_category?: ForecastCategory | null, lead_source: string, 
+/**
+ * The campaign that brought the deal.
+ */
+campaign?: string, 
+/**
+ * The partner (reseller, integrator) working the deal with us.
+ */
+partner_account_id?: string | null, next_step?: string, competitors?: Array<string>, 
+/**
+ * Why the deal was won (kept while it is won).
+ */
+won_reason?: string, 
+/**
+ * Why the deal was lost: required when it moves to a lost stage, cleared when it re-opens.
+ */
+lost_reason?: string, description: string, tags: Array<string>, };
 
 export type LineItem = { 
 /**
@@ -277,6 +331,10 @@ export type Opportunity = { id: string, created_at: string, updated_at: string, 
  */
 lead_id: string | null, 
 /**
+ * The day the deal was won or lost; null while it is open.
+ */
+closed_on: string | null, 
+/**
  * Products and services with their totals; while there are lines, the amount is their grand total.
  */
 line_items?: LineItems | null, name: string, account_id: string, contact_id: string | null, 
@@ -293,27 +351,121 @@ currency: string,
  */
 close_date: string | null, 
 /**
- * A stage key; empty is the first stage.
+ * A stage key; empty is the first open stage.
  */
 stage: string, 
 /**
  * 0–100; null takes the stage's probability.
  */
-probability: number | null, lead_source: string, description: string, tags: Array<string>, };
+probability: number | null, 
+/**
+ * Null takes the default of the stage and probability; won deals are always closed, lost ones omitted.
+ */
+forecast_category?: ForecastCategory | null, lead_source: string, 
+/**
+ * The campaign that brought the deal.
+ */
+campaign?: string, 
+/**
+ * The partner (reseller, integrator) working the deal with us.
+ */
+partner_account_id?: string | null, next_step?: string, competitors?: Array<string>, 
+/**
+ * Why the deal was won (kept while it is won).
+ */
+won_reason?: string, 
+/**
+ * Why the deal was lost: required when it moves to a lost stage, cleared when it re-opens.
+ */
+lost_reason?: string, description: string, tags: Array<string>, };
 
 export type OpportunityUpdate = { id: string, changes: Partial<OpportunityInput>, };
 
-export type OpportunityListQuery = { desc: boolean, after: string | null, limit: number, q: string, 
+export type OpportunitySort = "name" | "close_date" | "amount" | "stage" | "probability" | "updated";
+
+export type OpportunityListQuery = { 
+/**
+ * Name when left out.
+ */
+sort?: OpportunitySort, desc: boolean, after: string | null, limit: number, q: string, 
 /**
  * Only the deals of this account.
  */
 account_id?: string | null, 
 /**
+ * Only deals in this stage.
+ */
+stage?: string | null, 
+/**
+ * Only open, won or lost deals.
+ */
+stage_kind?: StageKind | null, 
+/**
+ * Close date from (inclusive, ISO date).
+ */
+close_from?: string | null, 
+/**
+ * Close date to (inclusive, ISO date).
+ */
+close_to?: string | null, 
+/**
  * Only records with this tag.
  */
 tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
-export type OpportunityRow = { id: string, name: string, account_id: string, amount: string | null, currency: string, close_date: string | null, stage: string, probability: number, };
+export type OpportunityRow = { id: string, name: string, account_id: string, amount: string | null, currency: string, close_date: string | null, stage: string, probability: number, updated_at: string, };
+
+export type CurrencyTotal = { currency: string, count: number, amount: string, weighted: string, };
+
+export type OpportunityPage = { rows: Array<OpportunityRow>, next: string | null, total: number | null, 
+/**
+ * Per currency, over every deal the filter matches; null on later pages.
+ */
+totals: Array<CurrencyTotal> | null, };
+
+export type ArchiveQuery = { 
+/**
+ * Open deals unchanged for this many days count as stale (default 30).
+ */
+stale_days?: number | null, after: string | null, limit: number, owner_id?: string | null, };
+
+export type FunnelQuery = { owner_id?: string | null, close_from?: string | null, close_to?: string | null, };
+
+export type StageAmount = { currency: string, count: number, amount: string, };
+
+export type FunnelStage = { stage: Stage, count: number, 
+/**
+ * Per currency, by currency code.
+ */
+amounts: Array<StageAmount>, };
+
+export type BoardQuery = { 
+/**
+ * Cards per column (default 20, at most 200); the rest come from `opportunity_list` with the stage.
+ */
+cards: number, owner_id?: string | null, };
+
+export type BoardColumn = { stage: Stage, count: number, amounts: Array<StageAmount>, 
+/**
+ * The first deals by close date (those without one first).
+ */
+cards: Array<OpportunityRow>, };
+
+export type StageChange = { id: string, created_at: string, opportunity_id: string, stage: string, 
+/**
+ * The stage it left; null when the deal was created.
+ */
+from_stage: string | null, 
+/**
+ * ISO date of the change.
+ */
+changed_on: string, amount: string | null, currency: string, probability: number, };
+
+export type ContactRole = "decision_maker" | "economic_buyer" | "technical_buyer" | "influencer" | "user" | "other";
+
+export type ContactWithRole = { contact_id: string, role: ContactRole, };
+
+export type OpportunityContactsSet = { opportunity_id: string, contacts: Array<ContactWithRole>, };
 
 export type PartyType = "account" | "contact";
 
@@ -1532,9 +1684,16 @@ export type Commands = {
   opportunity_update: { args: OpportunityUpdate, result: Opportunity },
   opportunity_delete: { args: IdArgs, result: Opportunity },
   opportunity_restore: { args: IdArgs, result: Opportunity },
-  opportunity_list: { args: OpportunityListQuery, result: Page<OpportunityRow> },
+  opportunity_list: { args: OpportunityListQuery, result: OpportunityPage },
+  opportunity_archive: { args: ArchiveQuery, result: Page<OpportunityRow> },
+  opportunity_stage_history: { args: IdArgs, result: Array<StageChange> },
+  opportunity_contacts: { args: IdArgs, result: Array<ContactWithRole> },
+  opportunity_contacts_set: { args: OpportunityContactsSet, result: Array<ContactWithRole> },
+  pipeline_funnel: { args: FunnelQuery, result: Array<FunnelStage> },
+  pipeline_board: { args: BoardQuery, result: Array<BoardColumn> },
   opportunity_lines_set: { args: LinesSet, result: Opportunity },
   stage_list: { args: NoArgs, result: Array<Stage> },
+  stage_save: { args: StageSave, result: Array<Stage> },
   relationship_create: { args: RelationshipInput, result: RelationshipView },
   relationship_delete: { args: IdArgs, result: null },
   relationship_list: { args: RelationshipListQuery, result: Array<RelationshipView> },

@@ -192,6 +192,11 @@ export const enLeads = {
 	'opportunities.listLabel': 'Opportunities list',
 	'opportunities.keyboardHelp':
 		'Arrow keys move, Space selects, Enter opens, Delete removes the selection.',
+	'opportunities.kindFilter': 'Show deals',
+	'opportunities.kind.all': 'All',
+	'opportunities.kind.open': 'Open',
+	'opportunities.kind.won': 'Won',
+	'opportunities.kind.lost': 'Lost',
 	'opportunities.col.name': 'Name',
 	'opportunities.col.account': 'Account',
 	'opportunities.col.stage': 'Stage',

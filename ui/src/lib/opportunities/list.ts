@@ -1,20 +1,35 @@
-// The opportunities list query and its arguments for opportunity_list, the fields it can be
-// filtered by, and how a row's stage is named.
-import type { OpportunityListQuery, Stage } from '$lib/bindings';
+// The opportunities list query (the common list query and open / won / lost) and its arguments
+// for opportunity_list, the fields it can be filtered by, and how a row's stage is named.
+import type { OpportunityListQuery, OpportunitySort, Stage, StageKind } from '$lib/bindings';
 import type { FilterField } from '$lib/list/filters';
 import { BASE_QUERY, filterArgs, type ListQuery } from '$lib/list/query';
 
-export type OpportunityQuery = ListQuery;
+export interface OpportunityQuery extends ListQuery {
+	sort: OpportunitySort;
+	/** Only open, won or lost deals; null for all. */
+	stage_kind: StageKind | null;
+}
 
-export const DEFAULT_OPPORTUNITY_QUERY: OpportunityQuery = { ...BASE_QUERY };
+export const DEFAULT_OPPORTUNITY_QUERY: OpportunityQuery = {
+	...BASE_QUERY,
+	sort: 'name',
+	stage_kind: null
+};
 
-/** The arguments of opportunity_list for one page of `query` (the list is in name order). */
+/** The arguments of opportunity_list for one page of `query`. */
 export function opportunityListArgs(
 	query: OpportunityQuery,
 	after: string | null,
 	limit: number
 ): OpportunityListQuery {
-	return { desc: query.desc, after, limit, ...filterArgs(query) };
+	return {
+		sort: query.sort,
+		desc: query.desc,
+		after,
+		limit,
+		...filterArgs(query),
+		stage_kind: query.stage_kind
+	};
 }
 
 /** The opportunity fields the core filters by; the stages as the core names them. */

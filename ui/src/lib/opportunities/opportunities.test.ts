@@ -55,6 +55,7 @@ const saved: Opportunity = {
 	deleted_at: null,
 	owner_id: null,
 	lead_id: 'lead-1',
+	closed_on: null,
 	name: 'Weber GmbH',
 	account_id: 'acc-1',
 	contact_id: 'con-1',
@@ -122,14 +123,31 @@ describe('opportunity form', () => {
 
 describe('opportunities list', () => {
 	it('builds the list arguments and names stages', () => {
-		expect(opportunityListArgs({ ...DEFAULT_OPPORTUNITY_QUERY, q: ' web ' }, null, 200)).toEqual({
+		expect(
+			opportunityListArgs(
+				{ ...DEFAULT_OPPORTUNITY_QUERY, q: ' web ', sort: 'amount', stage_kind: 'open' },
+				null,
+				200
+			)
+		).toEqual({
+			sort: 'amount',
 			desc: false,
 			after: null,
 			limit: 200,
-			q: 'web'
+			q: 'web',
+			stage_kind: 'open'
 		});
 		const stages = [
-			{ key: 'proposal', name: 'Proposal', probability: 60, closed: false, won: false }
+			{
+				key: 'proposal',
+				name: 'Proposal',
+				probability: 60,
+				closed: false,
+				won: false,
+				position: 4,
+				kind: 'open' as const,
+				coaching: ''
+			}
 		];
 		expect(stageName(stages, 'proposal')).toBe('Proposal');
 		expect(stageName(stages, 'custom')).toBe('custom');
