@@ -18,6 +18,9 @@ export interface OpportunityDraft {
 	/** As typed; '' takes the stage's probability. */
 	probability: string;
 	lead_source: string;
+	/** Why the deal was lost (asked for a lost stage) or won. */
+	lost_reason: string;
+	won_reason: string;
 	description: string;
 	tags: string;
 }
@@ -35,6 +38,8 @@ export function emptyOpportunityDraft(): OpportunityDraft {
 		stage: '',
 		probability: '',
 		lead_source: '',
+		lost_reason: '',
+		won_reason: '',
 		description: '',
 		tags: ''
 	};
@@ -52,6 +57,7 @@ export function opportunityToInput(o: Opportunity): OpportunityInput {
 		stage: o.stage,
 		probability: o.probability,
 		lead_source: o.lead_source,
+		...reasons(o.lost_reason, o.won_reason),
 		description: o.description,
 		tags: [...o.tags]
 	};
@@ -68,6 +74,8 @@ export function draftFromOpportunity(o: Opportunity, locale: string): Opportunit
 		stage: o.stage,
 		probability: o.probability === null ? '' : String(o.probability),
 		lead_source: o.lead_source,
+		lost_reason: o.lost_reason ?? '',
+		won_reason: o.won_reason ?? '',
 		description: o.description,
 		tags: formatTags(o.tags)
 	};
@@ -102,9 +110,18 @@ export function prepareOpportunity(draft: OpportunityDraft, locale: string): Pre
 			stage: draft.stage,
 			probability,
 			lead_source: draft.lead_source,
+			...reasons(draft.lost_reason, draft.won_reason),
 			description: draft.description,
 			tags: parseTags(draft.tags)
 		}
+	};
+}
+
+/** The won and lost reasons, sent only when given (the core clears them when a deal re-opens). */
+function reasons(lost: string | undefined, won: string | undefined): Partial<OpportunityInput> {
+	return {
+		...(lost && lost.trim() !== '' ? { lost_reason: lost.trim() } : {}),
+		...(won && won.trim() !== '' ? { won_reason: won.trim() } : {})
 	};
 }
 

@@ -168,3 +168,15 @@ describe('opportunities list', () => {
 		expect(changes).toBeGreaterThan(0);
 	});
 });
+
+describe('won and lost reasons', () => {
+	it('are sent when given and left out otherwise', () => {
+		const lost = prepareOpportunity(
+			{ ...draftFromOpportunity(saved, 'en-US'), stage: 'closed_lost', lost_reason: ' Price ' },
+			'en-US'
+		);
+		expect(lost.ok && lost.input.lost_reason).toBe('Price');
+		const open = prepareOpportunity(draftFromOpportunity(saved, 'en-US'), 'en-US');
+		expect(open.ok && 'lost_reason' in open.input).toBe(false);
+	});
+});
