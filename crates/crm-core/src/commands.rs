@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, contacts, contracts, credit_notes, duplicates, invoices, leads, merge, notes,
-    numbering, opportunities, opportunity_lines, orders, payments, price_books, products, quotes, relationships,
+    numbering, opportunities, opportunity_lines, orders, payments, pdf, price_books, products, quotes, relationships,
     search, service_acts, settings, tags, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
@@ -350,6 +350,8 @@ registry! {
     contracts_due_for_renewal: read contracts::due_for_renewal, (contracts::RenewalQuery) -> Vec<contracts::ContractRow>;
     /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
     totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
+    /// Writes a document as PDF: `{"record_type": "invoice", "id": "INV-2026-0001", "path": "/tmp/x.pdf"}` (id or number).
+    document_pdf: store pdf::write, (pdf::DocumentPdf) -> pdf::PdfFile;
 }
 
 /// Every type the UI sees, declared once in TypeScript.
@@ -544,6 +546,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         totals::LineTotals::decl(cfg),
         totals::RateTotals::decl(cfg),
         totals::Totals::decl(cfg),
+        pdf::DocumentKind::decl(cfg),
+        pdf::DocumentPdf::decl(cfg),
+        pdf::PdfFile::decl(cfg),
     ]
 }
 
