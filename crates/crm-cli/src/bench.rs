@@ -4,9 +4,11 @@
 use crm_core::contacts::{self, ContactListQuery};
 use crm_core::duplicates::{self, DuplicateQuery};
 use crm_core::import::{self, ImportArgs};
+use crm_core::line_items::LineItem;
 use crm_core::list::{Cursor, Key};
 use crm_core::search::{self, SearchArgs};
-use crm_core::{demo, Error, ErrorCode, Store};
+use crm_core::{accounts, demo, invoices, pdf, Error, ErrorCode, Store};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -80,6 +82,50 @@ fn percentiles(runs: usize, mut f: impl FnMut(usize) -> Result<(), Error>) -> Re
     }
     times.sort_by(f64::total_cmp);
     Ok((times[runs / 2], times[(runs * 95 / 100).min(runs - 1)]))
+}
+
+struct PdfTimes {
+    pages: u32,
+    first: f64,
+    p50: f64,
+}
+
+/// Writes a 200-line invoice as PDF: the first time (fonts parsed) and the median of 10 more.
+fn invoice_pdf(store: &Store, dir: &std::path::Path) -> Result<PdfTimes, Error> {
+    let account = store.write(|w| {
+        let input = accounts::AccountInput { name: "Müller & Söhne GmbH".into(), ..Default::default() };
+        accounts::create(w, input)
+    })?;
+    let lines = (1..=200)
+        .map(|i| LineItem {
+            description: format!("Position {i}: Bohrmaschine Größe M mit Koffer"),
+            product_code: String::new(),
+            quantity: Decimal::from(i % 7 + 1),
+            unit: "Stück".into(),
+            unit_price: Some(Decimal::new(i * 1_299, 2)),
+            tax_rate: Some(Decimal::new(if i % 3 == 0 { 7 } else { 19 }, 2)),
+            ..Default::default()
+        })
+        .collect();
+    let input = invoices::InvoiceInput {
+        subject: "Werkzeug".into(),
+        account_id: Some(account.id),
+        currency: "EUR".into(),
+        lines,
+        ..Default::default()
+    };
+    let invoice = store.write(|w| {
+        let draft = invoices::create(w, input)?;
+        invoices::issue(w, invoices::InvoiceIssue { id: draft.id, date: None })
+    })?;
+    let path = dir.join("invoice.pdf").display().to_string();
+    let args =
+        || pdf::DocumentPdf { record_type: pdf::DocumentKind::Invoice, id: invoice.id.clone(), path: path.clone() };
+    let t = Instant::now();
+    let pages = pdf::write(store, args())?.pages;
+    let first = ms(t.elapsed());
+    let (p50, _) = percentiles(10, |_| pdf::write(store, args()).map(|_| ()))?;
+    Ok(PdfTimes { pages, first, p50 })
 }
 
 pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
@@ -186,6 +232,10 @@ pub fn run(contacts: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error
         "s",
         10.0 * n as f64 / 1e6,
     );
+
+    let pdf = invoice_pdf(&store, &dir)?;
+    add(format!("a 200-line invoice PDF ({} pages), first in the process", pdf.pages), pdf.first, "ms", 100.0);
+    add(format!("a 200-line invoice PDF ({} pages), p50", pdf.pages), pdf.p50, "ms", 100.0);
 
     drop(store);
     if keep.is_none() {

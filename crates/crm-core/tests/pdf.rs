@@ -45,6 +45,22 @@ fn qpdf_check(file: &Path) {
     );
 }
 
+/// Both fonts are in the file, as subsets (a page of text is a few kilobytes, not the 1.4 MB of the
+/// whole fonts), with a map back to Unicode.
+fn assert_fonts_embedded(file: &Path) {
+    let out = tool("pdffonts", &[], file);
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    let fonts: Vec<&str> = list.lines().skip(2).collect();
+    assert_eq!(fonts.len(), 2, "regular and bold:\n{list}");
+    for font in fonts {
+        let columns: Vec<&str> = font.split_whitespace().collect();
+        // name, type (2 words), encoding, emb, sub, uni, object, generation
+        assert_eq!((columns[4], columns[6]), ("yes", "yes"), "embedded, with a Unicode map: {font}");
+    }
+    let size = std::fs::metadata(file).unwrap().len();
+    assert!(size < 60_000, "the fonts are subset: {size} bytes");
+}
+
 /// Writes a document's PDF through the registry and returns the result and the file.
 fn pdf(t: &common::TestStore, record_type: &str, id: &Value, name: &str) -> (Value, PathBuf) {
     let path = t.dir.path().join(name);
@@ -125,6 +141,7 @@ fn invoice_to_a_german_customer_reads_back_with_umlauts_and_euro_amounts() {
     assert_eq!(file["pages"], 1);
     assert_eq!(file["id"], invoice["id"]);
     qpdf_check(&path);
+    assert_fonts_embedded(&path);
     let text = text(&path);
     for expected in [
         "Müller & Söhne Bäckerei GmbH",

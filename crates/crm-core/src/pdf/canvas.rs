@@ -1,19 +1,17 @@
 //! Drawing on A4 pages in points from the bottom-left corner: text (left or right aligned,
-//! wrapped to a width), rules and the logo. Collects each page's operations for `printpdf`.
+//! wrapped to a width), rules and the logo. Collects each page's operations for `printpdf`,
+//! and finally embeds the fonts cut down to the characters drawn.
 
+pub use super::fonts::Weight;
 use super::fonts::{self, Fonts};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, XObjectId, XObjectTransform,
+    Color, FontId, Greyscale, Line, LinePoint, Op, PdfDocument, PdfFontHandle, Point, Pt, TextItem, XObjectId,
+    XObjectTransform,
 };
+use std::collections::BTreeSet;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weight {
-    Regular,
-    Bold,
-}
 
 /// How one piece of text is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -38,14 +36,57 @@ impl Style {
 
 pub struct Canvas {
     fonts: &'static Fonts,
-    regular: FontId,
-    bold: FontId,
     pub pages: Vec<Vec<Op>>,
 }
 
+/// Text names its font by weight until the fonts are embedded (`finish`).
+fn placeholder(weight: Weight) -> FontId {
+    FontId(format!("{weight:?}"))
+}
+
 impl Canvas {
-    pub fn new(regular: FontId, bold: FontId) -> Canvas {
-        Canvas { fonts: fonts::get(), regular, bold, pages: vec![Vec::new()] }
+    pub fn new() -> Canvas {
+        Canvas { fonts: fonts::get(), pages: vec![Vec::new()] }
+    }
+
+    /// The pages, with each font embedded as the subset of the characters drawn in it.
+    pub fn finish(mut self, pdf: &mut PdfDocument) -> Vec<Vec<Op>> {
+        for weight in [Weight::Regular, Weight::Bold] {
+            let name = placeholder(weight);
+            let chars: BTreeSet<char> = self.text_of(&name).flat_map(str::chars).collect();
+            if chars.is_empty() {
+                continue;
+            }
+            let id = pdf.add_font(&fonts::subset(weight, &chars));
+            for op in self.pages.iter_mut().flatten() {
+                if let Op::SetFont { font: PdfFontHandle::External(font), .. } = op {
+                    if *font == name {
+                        *font = id.clone();
+                    }
+                }
+            }
+        }
+        self.pages
+    }
+
+    /// Every text drawn in the font `name`.
+    fn text_of<'a>(&'a self, name: &'a FontId) -> impl Iterator<Item = &'a str> + 'a {
+        let mut current = false;
+        self.pages
+            .iter()
+            .flatten()
+            .filter_map(move |op| match op {
+                Op::SetFont { font: PdfFontHandle::External(font), .. } => {
+                    current = font == name;
+                    None
+                }
+                Op::ShowText { items } if current => Some(items.iter().filter_map(|i| match i {
+                    TextItem::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })),
+                _ => None,
+            })
+            .flatten()
     }
 
     pub fn new_page(&mut self) {
@@ -57,11 +98,7 @@ impl Canvas {
     }
 
     pub fn width(&self, text: &str, style: Style) -> f32 {
-        let font = match style.weight {
-            Weight::Regular => &self.fonts.regular,
-            Weight::Bold => &self.fonts.bold,
-        };
-        fonts::width(font, text, style.size)
+        fonts::width(self.fonts.get(style.weight), text, style.size)
     }
 
     /// Text whose baseline starts at (x, y).
@@ -69,10 +106,7 @@ impl Canvas {
         if text.is_empty() {
             return;
         }
-        let font = match style.weight {
-            Weight::Regular => self.regular.clone(),
-            Weight::Bold => self.bold.clone(),
-        };
+        let font = placeholder(style.weight);
         self.ops().extend([
             Op::StartTextSection,
             Op::SetFillColor { col: grey(style.grey) },
@@ -158,7 +192,7 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_inside_long_words() {
-        let c = Canvas::new(FontId("F1".into()), FontId("F2".into()));
+        let c = Canvas::new();
         let style = Style::regular(10.0);
         let lines = c.wrap("Bohrmaschine mit Zubehör und Koffer", 80.0, style);
         assert!(lines.len() > 1, "{lines:?}");

@@ -9,6 +9,7 @@ mod load;
 mod logo;
 pub mod model;
 mod render;
+mod table;
 
 pub use load::{find, load};
 pub use model::DocumentKind;

@@ -1,26 +1,23 @@
 //! Lays a printable document out on A4 pages: company and logo, customer, title, number and
-//! dates, the line table (broken across pages, its header repeated on each), the stored totals
-//! per tax rate, terms, signatures, and "1 / 3" page numbers. Words and formats follow the
-//! document's locale; every amount is a stored one, formatted, never computed here.
+//! dates, the line table (`table`), the stored totals per tax rate, terms, signatures, and
+//! "Page 1 / 3" numbers. Words and formats follow the document's locale; every amount is a stored
+//! one, formatted, never computed here.
 
 use super::canvas::{Canvas, Style, PAGE_HEIGHT, PAGE_WIDTH};
 use super::labels::{self, fill, Labels};
-use super::model::{DateKind, DocumentKind, Line, PrintDoc, Reference, TextKind};
-use super::{fonts, logo};
+use super::logo;
+use super::model::{DateKind, DocumentKind, PrintDoc, Reference, TextKind};
+use super::table::{columns, Column};
 use crate::locale_format;
-use crate::totals::{Discount, TaxMode, Totals};
+use crate::totals::{TaxMode, Totals};
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
-const LEFT: f32 = 45.0;
-const RIGHT: f32 = PAGE_WIDTH - 45.0;
+pub(super) const LEFT: f32 = 45.0;
+pub(super) const RIGHT: f32 = PAGE_WIDTH - 45.0;
 const TOP: f32 = PAGE_HEIGHT - 45.0;
 /// Nothing but the footer goes below this line.
 const BOTTOM: f32 = 62.0;
 const BODY: Style = Style::regular(9.0);
-const CELL: Style = Style::regular(8.5);
-const CELL_HEAD: Style = Style::bold(7.5);
-const CODE: Style = Style::muted(7.5);
-const PAD: f32 = 3.0;
 
 /// A rendered document: the PDF file's bytes and its number of pages.
 pub struct Rendered {
@@ -29,17 +26,14 @@ pub struct Rendered {
 }
 
 pub fn render(doc: &PrintDoc) -> Rendered {
-    let fonts = fonts::get();
     let labels = labels::of(&doc.locale);
     let mut pdf = PdfDocument::new(&heading(doc, labels));
-    let regular = pdf.add_font(&fonts.regular);
-    let bold = pdf.add_font(&fonts.bold);
     let logo = logo::decode(doc.company.logo.as_deref()).map(|image| {
         let size = (image.width, image.height);
         (pdf.add_image(&image), size)
     });
     let mut layout = Layout {
-        c: Canvas::new(regular, bold),
+        c: Canvas::new(),
         y: TOP,
         doc,
         l: labels,
@@ -52,7 +46,8 @@ pub fn render(doc: &PrintDoc) -> Rendered {
     layout.texts();
     layout.signatures();
     layout.page_numbers();
-    let pages: Vec<PdfPage> = layout.c.pages.into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
+    let pages: Vec<PdfPage> =
+        layout.c.finish(&mut pdf).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
     let count = pages.len();
     let bytes = pdf.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new());
     Rendered { bytes, pages: count }
@@ -63,70 +58,19 @@ fn heading(doc: &PrintDoc, l: &Labels) -> String {
     format!("{} {}", l.title(doc.kind), doc.number.as_deref().unwrap_or(l.draft))
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Col {
-    Position,
-    Description,
-    Quantity,
-    Unit,
-    UnitPrice,
-    Discount,
-    Tax,
-    Net,
-}
-
-struct Column {
-    col: Col,
-    label: &'static str,
-    width: f32,
-}
-
-impl Column {
-    fn numeric(&self) -> bool {
-        !matches!(self.col, Col::Description | Col::Unit)
-    }
-}
-
-/// The table's columns: a waybill shows quantities only; the description takes what is left.
-fn columns(kind: DocumentKind, l: &Labels) -> Vec<Column> {
-    let fixed: &[(Col, &'static str, f32)] = match kind {
-        DocumentKind::Waybill => {
-            &[(Col::Position, l.position, 26.0), (Col::Quantity, l.quantity, 64.0), (Col::Unit, l.unit, 56.0)]
-        }
-        _ => &[
-            (Col::Position, l.position, 24.0),
-            (Col::Quantity, l.quantity, 42.0),
-            (Col::Unit, l.unit, 38.0),
-            (Col::UnitPrice, l.unit_price, 64.0),
-            (Col::Discount, l.discount, 46.0),
-            (Col::Tax, l.tax, 36.0),
-            (Col::Net, l.net, 70.0),
-        ],
-    };
-    let description = RIGHT - LEFT - fixed.iter().map(|c| c.2).sum::<f32>();
-    let mut columns: Vec<Column> = fixed.iter().map(|&(col, label, width)| Column { col, label, width }).collect();
-    columns.insert(1, Column { col: Col::Description, label: l.description, width: description });
-    columns
-}
-
-/// One table cell: its lines and how they are drawn.
-struct Cell {
-    lines: Vec<(String, Style)>,
-}
-
-struct Layout<'a> {
-    c: Canvas,
+pub(super) struct Layout<'a> {
+    pub(super) c: Canvas,
     /// Where the next thing goes (its top).
-    y: f32,
-    doc: &'a PrintDoc,
-    l: &'static Labels,
-    f: locale_format::Style,
-    columns: Vec<Column>,
+    pub(super) y: f32,
+    pub(super) doc: &'a PrintDoc,
+    pub(super) l: &'static Labels,
+    pub(super) f: locale_format::Style,
+    pub(super) columns: Vec<Column>,
 }
 
 impl Layout<'_> {
     /// Starts a new page when `height` does not fit; `table_header` repeats the table's header row.
-    fn ensure(&mut self, height: f32, table_header: bool) {
+    pub(super) fn ensure(&mut self, height: f32, table_header: bool) {
         if self.y - height >= BOTTOM {
             return;
         }
@@ -231,100 +175,6 @@ impl Layout<'_> {
             }
             Reference::DeliveryOf { number } => fill(self.l.delivery_of, &[("number", number)]),
         }
-    }
-
-    /// Draws a row of cells at the cursor and moves below it.
-    fn row(&mut self, cells: &[Cell]) {
-        let height = row_height(cells);
-        let mut x = LEFT;
-        for (column, cell) in self.columns.iter().zip(cells) {
-            let mut y = self.y - PAD;
-            for (text, style) in &cell.lines {
-                let baseline = y - style.size;
-                if column.numeric() {
-                    self.c.text_right(x + column.width - PAD, baseline, *style, text);
-                } else {
-                    self.c.text(x + PAD, baseline, *style, text);
-                }
-                y -= leading(*style);
-            }
-            x += column.width;
-        }
-        self.y -= height;
-    }
-
-    fn header_row(&mut self) {
-        let cells: Vec<Cell> = self
-            .columns
-            .iter()
-            .map(|c| Cell {
-                lines: self
-                    .c
-                    .wrap(c.label, c.width - 2.0 * PAD, CELL_HEAD)
-                    .into_iter()
-                    .map(|t| (t, CELL_HEAD))
-                    .collect(),
-            })
-            .collect();
-        self.c.rule((LEFT, self.y), (RIGHT, self.y), 0.8, 0.0);
-        self.row(&cells);
-        self.c.rule((LEFT, self.y), (RIGHT, self.y), 0.8, 0.0);
-    }
-
-    fn line_cells(&self, position: usize, line: &Line) -> Vec<Cell> {
-        let money =
-            |v: Option<rust_decimal::Decimal>| v.map(|v| self.f.money(v, &self.doc.currency)).unwrap_or_default();
-        self.columns
-            .iter()
-            .map(|column| {
-                let one = |text: String| Cell { lines: vec![(text, CELL)] };
-                match column.col {
-                    Col::Position => one(position.to_string()),
-                    Col::Description => {
-                        let width = column.width - 2.0 * PAD;
-                        let mut lines: Vec<(String, Style)> =
-                            self.c.wrap(&line.description, width, CELL).into_iter().map(|t| (t, CELL)).collect();
-                        if !line.code.is_empty() {
-                            lines.extend(self.c.wrap(&line.code, width, CODE).into_iter().map(|t| (t, CODE)));
-                        }
-                        Cell { lines }
-                    }
-                    Col::Quantity => one(self.f.number(line.quantity)),
-                    Col::Unit => Cell {
-                        lines: self
-                            .c
-                            .wrap(&line.unit, column.width - 2.0 * PAD, CELL)
-                            .into_iter()
-                            .map(|t| (t, CELL))
-                            .collect(),
-                    },
-                    Col::UnitPrice => one(money(line.unit_price)),
-                    Col::Discount => one(match line.discount {
-                        Some(Discount::Percent(p)) => self.f.percent_value(p),
-                        Some(Discount::Amount(a)) => money(Some(a)),
-                        None => String::new(),
-                    }),
-                    Col::Tax => one(line.tax_rate.map(|r| self.f.percent(r)).unwrap_or_default()),
-                    Col::Net => one(money(line.net)),
-                }
-            })
-            .collect()
-    }
-
-    fn table(&mut self) {
-        let head_height = row_height(
-            &self.columns.iter().map(|_| Cell { lines: vec![(String::new(), CELL_HEAD)] }).collect::<Vec<_>>(),
-        );
-        let first = self.doc.lines.first().map(|l| row_height(&self.line_cells(1, l))).unwrap_or(0.0);
-        self.ensure(head_height + first + 2.0, false);
-        self.header_row();
-        for (i, line) in self.doc.lines.iter().enumerate() {
-            let cells = self.line_cells(i + 1, line);
-            self.ensure(row_height(&cells), true);
-            self.row(&cells);
-            self.c.rule((LEFT, self.y), (RIGHT, self.y), 0.3, 0.75);
-        }
-        self.y -= 10.0;
     }
 
     /// The totals as stored, one row each: (label, amount, bold).
@@ -450,13 +300,4 @@ impl Layout<'_> {
             self.c.text_right(RIGHT, 32.0, Style::muted(8.0), &format!("{} {} / {count}", self.l.page, i + 1));
         }
     }
-}
-
-fn leading(style: Style) -> f32 {
-    style.size * 1.3
-}
-
-fn row_height(cells: &[Cell]) -> f32 {
-    let content = cells.iter().map(|c| c.lines.iter().map(|(_, s)| leading(*s)).sum::<f32>()).fold(0.0, f32::max);
-    content + 2.0 * PAD
 }
