@@ -4,9 +4,11 @@
 use crm_core::contacts::{self, ContactListQuery};
 use crm_core::duplicates::{self, DuplicateQuery};
 use crm_core::import::{self, ImportArgs};
+use crm_core::line_items::LineItem;
 use crm_core::list::{Cursor, Key};
 use crm_core::search::{self, SearchArgs};
-use crm_core::{demo, Error, ErrorCode, Store};
+use crm_core::{accounts, demo, invoices, pdf, Error, ErrorCode, Store};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -141,6 +143,50 @@ fn pipeline(store: &Store, n: u64, add: &mut impl FnMut(String, f64, &'static st
     Ok(())
 }
 
+struct PdfTimes {
+    pages: u32,
+    first: f64,
+    p50: f64,
+}
+
+/// Writes a 200-line invoice as PDF: the first time (fonts parsed) and the median of 10 more.
+fn invoice_pdf(store: &Store, dir: &std::path::Path) -> Result<PdfTimes, Error> {
+    let account = store.write(|w| {
+        let input = accounts::AccountInput { name: "Müller & Söhne GmbH".into(), ..Default::default() };
+        accounts::create(w, input)
+    })?;
+    let lines = (1..=200)
+        .map(|i| LineItem {
+            description: format!("Position {i}: Bohrmaschine Größe M mit Koffer"),
+            product_code: String::new(),
+            quantity: Decimal::from(i % 7 + 1),
+            unit: "Stück".into(),
+            unit_price: Some(Decimal::new(i * 1_299, 2)),
+            tax_rate: Some(Decimal::new(if i % 3 == 0 { 7 } else { 19 }, 2)),
+            ..Default::default()
+        })
+        .collect();
+    let input = invoices::InvoiceInput {
+        subject: "Werkzeug".into(),
+        account_id: Some(account.id),
+        currency: "EUR".into(),
+        lines,
+        ..Default::default()
+    };
+    let invoice = store.write(|w| {
+        let draft = invoices::create(w, input)?;
+        invoices::issue(w, invoices::InvoiceIssue { id: draft.id, date: None })
+    })?;
+    let path = dir.join("invoice.pdf").display().to_string();
+    let args =
+        || pdf::DocumentPdf { record_type: pdf::DocumentKind::Invoice, id: invoice.id.clone(), path: path.clone() };
+    let t = Instant::now();
+    let pages = pdf::write(store, args())?.pages;
+    let first = ms(t.elapsed());
+    let (p50, _) = percentiles(10, |_| pdf::write(store, args()).map(|_| ()))?;
+    Ok(PdfTimes { pages, first, p50 })
+}
+
 pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
     let dir = std::env::temp_dir().join(format!("outpost-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the bench directory", &e))?;
@@ -252,6 +298,9 @@ pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBu
     if opportunities > 0 {
         pipeline(&store, opportunities, &mut add)?;
     }
+    let pdf = invoice_pdf(&store, &dir)?;
+    add(format!("a 200-line invoice PDF ({} pages), first in the process", pdf.pages), pdf.first, "ms", 100.0);
+    add(format!("a 200-line invoice PDF ({} pages), p50", pdf.pages), pdf.p50, "ms", 100.0);
 
     drop(store);
     if keep.is_none() {

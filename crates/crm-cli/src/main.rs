@@ -7,7 +7,7 @@ mod bench_calendar;
 use clap::{Parser, Subcommand};
 use crm_core::import::mapping::Preset;
 use crm_core::import::{self, ImportArgs, ListTarget, MatchOn, OnMatch};
-use crm_core::{commands, demo, export, maintenance, store, Error, ErrorCode, Store};
+use crm_core::{commands, demo, export, maintenance, pdf, store, Error, ErrorCode, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -106,6 +106,16 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Write a document as PDF: `crm pdf invoice INV-2026-0001 -o invoice.pdf`.
+    Pdf {
+        /// quote, order, invoice, credit-note, act or waybill.
+        #[arg(value_enum)]
+        kind: DocumentArg,
+        /// The document's id or number.
+        id: String,
+        #[arg(short, long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
     /// Measure the store at scale on a temporary database and print a table.
     Bench {
         #[arg(long, default_value_t = 1_000_000)]
@@ -136,6 +146,30 @@ impl List {
             List::Contacts => ListTarget::Contact,
             List::Accounts => ListTarget::Account,
             List::Leads => ListTarget::Lead,
+        }
+    }
+}
+
+/// The documents `pdf` prints, by their short names.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DocumentArg {
+    Quote,
+    Order,
+    Invoice,
+    CreditNote,
+    Act,
+    Waybill,
+}
+
+impl DocumentArg {
+    fn kind(self) -> pdf::DocumentKind {
+        match self {
+            DocumentArg::Quote => pdf::DocumentKind::Quote,
+            DocumentArg::Order => pdf::DocumentKind::SalesOrder,
+            DocumentArg::Invoice => pdf::DocumentKind::Invoice,
+            DocumentArg::CreditNote => pdf::DocumentKind::CreditNote,
+            DocumentArg::Act => pdf::DocumentKind::ServiceAct,
+            DocumentArg::Waybill => pdf::DocumentKind::Waybill,
         }
     }
 }
@@ -377,6 +411,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&report);
             } else {
                 println!("Wrote {} {} to {}", report.rows, target.target().noun(), report.path);
+            }
+        }
+        Command::Pdf { kind, id, output } => {
+            let store = open_existing(&db_path(&cli.db)?)?;
+            let args = pdf::DocumentPdf { record_type: kind.kind(), id, path: output.display().to_string() };
+            let file = pdf::write(&store, args)?;
+            if json {
+                print_json(&file);
+            } else {
+                println!("Wrote {} ({} page{})", file.path, file.pages, if file.pages == 1 { "" } else { "s" });
             }
         }
         Command::Bench { contacts, events, opportunities, keep } => {

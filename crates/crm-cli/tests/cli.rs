@@ -244,3 +244,48 @@ fn accounts_and_leads_import_and_export_from_the_command_line() {
     ok(&db, &["import-undo", batch, "--json"]);
     assert_eq!(ok(&db, &["call", "lead_list", "{}"])["total"], 0);
 }
+
+#[test]
+fn pdf_writes_a_document_found_by_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    ok(&db, &["call", "settings_update", r#"{"changes":{"company_name":"Outpost GmbH","locale":"de-DE"}}"#]);
+    let account = ok(&db, &["call", "account_create", r#"{"name":"Bäckerei Groß"}"#]);
+    let draft = ok(
+        &db,
+        &[
+            "call",
+            "invoice_create",
+            &serde_json::json!({
+                "subject": "Brötchen", "account_id": account["id"], "currency": "EUR",
+                "lines": [{"description": "Laugenbrezel", "quantity": "100", "unit_price": "0.85", "tax_rate": "0.07"}]
+            })
+            .to_string(),
+        ],
+    );
+    let invoice = ok(&db, &["call", "invoice_issue", &format!(r#"{{"id":"{}"}}"#, draft["id"].as_str().unwrap())]);
+    let number = invoice["number"].as_str().unwrap();
+
+    let file = dir.path().join("rechnung.pdf");
+    let written = ok(&db, &["pdf", "invoice", number, "-o", file.to_str().unwrap(), "--json"]);
+    assert_eq!((written["pages"].as_u64(), written["id"].as_str()), (Some(1), invoice["id"].as_str()));
+    let out =
+        Command::new("pdftotext").arg(&file).arg("-").output().unwrap_or_else(|e| {
+            panic!("pdftotext is needed for this test ({e}): install poppler-utils (scripts/deps.sh)")
+        });
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in ["Bäckerei Groß", "Laugenbrezel", number, "90,95 €"] {
+        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    }
+
+    // by id too, and the other documents by their short names
+    let quote = ok(&db, &["call", "quote_create", r#"{"subject":"Angebot"}"#]);
+    let out =
+        crm(&db, &["pdf", "quote", quote["id"].as_str().unwrap(), "-o", dir.path().join("q.pdf").to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Wrote "));
+
+    let e = fails(&db, &["pdf", "credit-note", "CN-2026-0001", "-o", file.to_str().unwrap(), "--json"]);
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("not_found"), Some("id")));
+}

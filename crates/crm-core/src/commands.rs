@@ -8,7 +8,7 @@ use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, calendar, calls, contacts, contracts, credit_notes, duplicates, events,
     invoices, leads, merge, notes, numbering, opportunities, opportunity_contacts, opportunity_lines, orders, payments,
-    pipeline, price_books, products, quotes, relationships, search, service_acts, settings, stage_history, stages,
+    pdf, pipeline, price_books, products, quotes, relationships, search, service_acts, settings, stage_history, stages,
     tags, tasks, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
@@ -395,6 +395,8 @@ registry! {
     contracts_due_for_renewal: read contracts::due_for_renewal, (contracts::RenewalQuery) -> Vec<contracts::ContractRow>;
     /// A document's totals (lines, discounts, shipping, tax per rate) as the core computes them.
     totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
+    /// Writes a document as PDF: `{"record_type": "invoice", "id": "INV-2026-0001", "path": "/tmp/x.pdf"}` (id or number).
+    document_pdf: store pdf::write, (pdf::DocumentPdf) -> pdf::PdfFile;
 }
 
 /// Every type the UI sees, declared once in TypeScript.
@@ -634,6 +636,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         totals::LineTotals::decl(cfg),
         totals::RateTotals::decl(cfg),
         totals::Totals::decl(cfg),
+        pdf::DocumentKind::decl(cfg),
+        pdf::DocumentPdf::decl(cfg),
+        pdf::PdfFile::decl(cfg),
     ]
 }
 

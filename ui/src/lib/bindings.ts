@@ -1650,6 +1650,24 @@ net: string, tax: string,
  */
 total: string, };
 
+export type DocumentKind = "quote" | "sales_order" | "invoice" | "credit_note" | "service_act" | "waybill";
+
+export type DocumentPdf = { record_type: DocumentKind, 
+/**
+ * The document's id or its number (`INV-2026-0001`).
+ */
+id: string, 
+/**
+ * Where to write the PDF file (replaced when it exists).
+ */
+path: string, };
+
+export type PdfFile = { path: string, pages: number, 
+/**
+ * The document printed.
+ */
+id: string, };
+
 /** Every command of the registry: its arguments and its result. */
 export type Commands = {
   app_info: { args: NoArgs, result: AppInfo },
@@ -1812,4 +1830,5 @@ export type Commands = {
   contract_list: { args: ContractListQuery, result: Page<ContractRow> },
   contracts_due_for_renewal: { args: RenewalQuery, result: Array<ContractRow> },
   totals_compute: { args: TotalsInput, result: Totals },
+  document_pdf: { args: DocumentPdf, result: PdfFile },
 };

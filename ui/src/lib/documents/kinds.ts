@@ -26,6 +26,8 @@ export interface FollowUp {
 export interface DocumentKind {
 	name: DocumentKindName;
 	list: DocumentList;
+	/** The record type `document_pdf` prints. */
+	pdfType: 'quote' | 'sales_order' | 'invoice';
 	/** The kind's own input fields, kept from the stored document. */
 	extraKeys: readonly string[];
 	/** The link fields shown (to the documents and deal it came from). */
@@ -46,6 +48,7 @@ const asRecord = (doc: unknown) => doc as DocumentRecord;
 export const QUOTE: DocumentKind = {
 	name: 'quote',
 	list: 'quotes',
+	pdfType: 'quote',
 	extraKeys: ['opportunity_id', 'valid_until'],
 	links: ['opportunity_id'],
 	get: (id) => call('quote_get', { id }).then(asRecord),
@@ -85,6 +88,7 @@ export const QUOTE: DocumentKind = {
 export const ORDER: DocumentKind = {
 	name: 'order',
 	list: 'orders',
+	pdfType: 'sales_order',
 	extraKeys: ['opportunity_id', 'quote_id'],
 	links: ['opportunity_id', 'quote_id'],
 	get: (id) => call('order_get', { id }).then(asRecord),
@@ -122,6 +126,7 @@ export const ORDER: DocumentKind = {
 export const INVOICE: DocumentKind = {
 	name: 'invoice',
 	list: 'invoices',
+	pdfType: 'invoice',
 	extraKeys: ['quote_id', 'order_id', 'payment_terms_days'],
 	links: ['quote_id', 'order_id'],
 	get: (id) => call('invoice_get', { id }).then(asRecord),

@@ -38,6 +38,10 @@ export const enDocuments = {
 	'documents.notNumber': 'Enter a number, e.g. 12.5',
 
 	'documents.statusChanged': '{number} is now {status}',
+	'documents.pdf.save': 'PDF…',
+	'documents.pdf.hint': 'Save this document as a PDF file',
+	'documents.pdf.saveTitle': 'Save as PDF',
+	'documents.pdf.saved': 'Saved {file} ({pages} pages)',
 	'documents.dueDate': 'due {date}',
 	'documents.validUntilDate': 'valid until {date}',
 	'documents.updatedAt': 'updated {date}',
