@@ -5,6 +5,7 @@ import {
 	fieldKeyCandidates,
 	isFatal,
 	placeError,
+	placeSaveError,
 	toCrmError
 } from './errors';
 
@@ -93,5 +94,21 @@ describe('describeError', () => {
 			'x: too long'
 		);
 		expect(isFatal({ code: 'io', message: '' })).toBe(false);
+	});
+});
+
+describe('where a failed save shows its error', () => {
+	const shown = (key: string) => key === 'name';
+	it('next to a field the form has, above the form for other validation errors, else in the banner', () => {
+		expect(
+			placeSaveError({ code: 'validation', message: 'A name is needed', field: 'name' }, shown)
+		).toEqual({ kind: 'field', fields: { name: 'A name is needed' }, focus: 'name' });
+		expect(
+			placeSaveError({ code: 'validation', message: 'Too many tags', field: 'tags' }, shown).kind
+		).toBe('form');
+		expect(placeSaveError({ code: 'conflict', message: 'Deleted meanwhile' }, shown)).toEqual({
+			kind: 'banner',
+			error: { code: 'conflict', message: 'Deleted meanwhile' }
+		});
 	});
 });

@@ -93,6 +93,28 @@ export function placeError(
 	return { fields: {}, focus: null, other: error };
 }
 
+/**
+ * Where a failed save's error is shown: next to its field (which gets the focus), above the form
+ * (any other validation error), or in the error banner (everything else). `shown` tells the
+ * field keys the form has; `original` is the error as the core sent it, when `error` was mapped
+ * to the form's keys.
+ */
+export type SaveErrorPlace =
+	| { kind: 'field'; fields: FieldErrors; focus: string }
+	| { kind: 'form'; message: string }
+	| { kind: 'banner'; error: CrmError };
+
+export function placeSaveError(
+	error: CrmError,
+	shown: (key: string) => boolean,
+	original: CrmError = error
+): SaveErrorPlace {
+	const placed = placeError(error, shown);
+	if (placed.focus !== null) return { kind: 'field', fields: placed.fields, focus: placed.focus };
+	if (original.code === 'validation') return { kind: 'form', message: describeError(original) };
+	return { kind: 'banner', error: original };
+}
+
 /** The message every call fails with when the page runs outside the desktop shell. */
 export const NOT_IN_SHELL = 'not running inside the Outpost desktop shell';
 
