@@ -130,6 +130,8 @@ pub struct AppInfo {
     pub schema_version: i64,
     pub db_path: String,
     pub device_id: String,
+    /// The user this device writes as (the owner of what is created here).
+    pub user_id: String,
 }
 
 pub fn app_info(store: &Store, _: NoArgs) -> Result<AppInfo> {
@@ -138,5 +140,6 @@ pub fn app_info(store: &Store, _: NoArgs) -> Result<AppInfo> {
         schema_version: store.read(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?))?,
         db_path: store.path().display().to_string(),
         device_id: store.device_id().into(),
+        user_id: store.user_id().into(),
     })
 }

@@ -44,5 +44,7 @@ mod tests {
         let users = store.read(|c| super::list(c, crate::NoArgs {})).unwrap();
         assert_eq!(users.len(), 1);
         assert!(!users[0].name.is_empty());
+        let info = crate::app_info(&store, crate::NoArgs {}).unwrap();
+        assert_eq!(info.user_id, users[0].id, "the app writes as the local user");
     }
 }

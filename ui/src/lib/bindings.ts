@@ -9,7 +9,11 @@ export type NoArgs = Record<string, never>;
 
 export type IdArgs = { id: string, };
 
-export type AppInfo = { version: string, schema_version: number, db_path: string, device_id: string, };
+export type AppInfo = { version: string, schema_version: number, db_path: string, device_id: string, 
+/**
+ * The user this device writes as (the owner of what is created here).
+ */
+user_id: string, };
 
 export type Settings = { company_name: string, company_address: string, tax_id: string, 
 /**

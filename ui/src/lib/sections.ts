@@ -60,8 +60,8 @@ export const SECTIONS: readonly Section[] = [
 	{ id: 'payments', path: '/payments', available: false },
 	{ id: 'cases', path: '/cases', available: false },
 	{ id: 'solutions', path: '/solutions', available: false },
-	{ id: 'calendar', path: '/calendar', available: false },
-	{ id: 'tasks', path: '/tasks', available: false },
+	{ id: 'calendar', path: '/calendar', available: true },
+	{ id: 'tasks', path: '/tasks', available: true },
 	{ id: 'campaigns', path: '/campaigns', available: false },
 	{ id: 'reports', path: '/reports', available: false },
 	{ id: 'settings', path: '/settings', available: true }

@@ -8,6 +8,7 @@ import { enImport } from './en-import';
 import { enLeads } from './en-leads';
 import { enLists } from './en-lists';
 import { enProducts } from './en-products';
+import { enActivities } from './en-activities';
 
 export const en = {
 	'app.name': 'Outpost',
@@ -57,8 +58,8 @@ export const en = {
 	'section.solutions.about':
 		'Solutions will hold a knowledge base of answers you can link to cases and reuse.',
 	'section.calendar.about':
-		'The calendar will show meetings, calls and deadlines, with recurring events and time zones.',
-	'section.tasks.about': 'Tasks will list the follow-ups and to-dos linked to your records.',
+		'Meetings and dated tasks by day, week or month, with repeating meetings and time zones.',
+	'section.tasks.about': 'The follow-ups and to-dos linked to your records.',
 	'section.campaigns.about':
 		'Campaigns will group marketing efforts and measure the leads and deals they bring in.',
 	'section.reports.about':
@@ -275,7 +276,8 @@ export const en = {
 	...enProducts,
 	...enDocuments,
 	...enCustomers,
-	...enImport
+	...enImport,
+	...enActivities
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,13 +1,14 @@
-// Names of linked records (a parent account, a contact's company), read once and kept.
+// Names of linked records (a parent account, a contact's company, a task's lead), read once and kept.
 import { call } from '$lib/api';
 
 const cache = new Map<string, Promise<string>>();
 
-export type NamedType = 'account' | 'contact' | 'opportunity';
+export type NamedType = 'account' | 'contact' | 'lead' | 'opportunity';
 
 const READ: Record<NamedType, (id: string) => Promise<string>> = {
 	account: (id) => call('account_get', { id }).then((a) => a.name),
 	contact: (id) => call('contact_get', { id }).then((c) => c.display_name),
+	lead: (id) => call('lead_get', { id }).then((l) => l.display_name),
 	opportunity: (id) => call('opportunity_get', { id }).then((o) => o.name)
 };
 
@@ -28,4 +29,9 @@ export function recordName(recordType: NamedType, id: string): Promise<string> {
 /** Remembers a name that is known already (e.g. just picked or saved). */
 export function knowName(recordType: NamedType, id: string, name: string): void {
 	cache.set(`${recordType}:${id}`, Promise.resolve(name));
+}
+
+/** Whether records of this type have a name to show. */
+export function isNamedType(recordType: string): recordType is NamedType {
+	return Object.prototype.hasOwnProperty.call(READ, recordType);
 }

@@ -4,7 +4,7 @@ import { call } from '$lib/api';
 import { t } from '$lib/i18n';
 
 export interface PickerOption {
-	type: 'account' | 'contact' | 'product';
+	type: 'account' | 'contact' | 'lead' | 'opportunity' | 'product';
 	id: string;
 	name: string;
 	subtitle: string;
@@ -47,11 +47,14 @@ export async function searchContacts(q: string): Promise<PickerOption[]> {
 	}));
 }
 
-/** Accounts and contacts matching the typed text, accounts first. */
-export async function searchParties(q: string): Promise<PickerOption[]> {
+/** Records of these types matching the typed text, grouped in this order. */
+async function searchTypes(
+	q: string,
+	types: readonly ('account' | 'contact' | 'lead' | 'opportunity')[]
+): Promise<PickerOption[]> {
 	const results = await call('search', { q: q.trim(), limit: PICKER_LIMIT });
 	const out: PickerOption[] = [];
-	for (const type of ['account', 'contact'] as const) {
+	for (const type of types) {
 		for (const group of results.groups) {
 			if (group.record_type !== type) continue;
 			for (const hit of group.hits) {
@@ -60,6 +63,21 @@ export async function searchParties(q: string): Promise<PickerOption[]> {
 		}
 	}
 	return out;
+}
+
+/** Accounts and contacts matching the typed text, accounts first. */
+export function searchParties(q: string): Promise<PickerOption[]> {
+	return searchTypes(q, ['account', 'contact']);
+}
+
+/** Any record an activity can be linked to: accounts, contacts, leads and opportunities. */
+export function searchLinkable(q: string): Promise<PickerOption[]> {
+	return searchTypes(q, ['account', 'contact', 'lead', 'opportunity']);
+}
+
+/** The people an activity can be about or a meeting can invite: contacts and leads. */
+export function searchPeople(q: string): Promise<PickerOption[]> {
+	return searchTypes(q, ['contact', 'lead']);
 }
 
 /** Active products whose name, code or description starts with the typed words. */

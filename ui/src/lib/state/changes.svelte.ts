@@ -1,6 +1,7 @@
 // Change counters: a screen showing some kind of record reloads when the counter it watches moves
 // (after a save on another screen, an undo from a toast, a conversion, a merge or an import).
 //   contacts, accounts, …   records of that type were created, changed or deleted
+//   activities tasks, meetings or calls
 //   touched    a record's notes, files, relationships or fields changed (timelines reload)
 //   reverted   a batch was undone (open records reload what they show)
 
@@ -12,7 +13,8 @@ export type RecordChange =
 	| 'products'
 	| 'quotes'
 	| 'orders'
-	| 'invoices';
+	| 'invoices'
+	| 'activities';
 
 const state = $state({
 	contacts: 0,
@@ -23,6 +25,7 @@ const state = $state({
 	quotes: 0,
 	orders: 0,
 	invoices: 0,
+	activities: 0,
 	touched: 0,
 	reverted: 0
 });
