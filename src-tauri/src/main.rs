@@ -3,6 +3,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod share;
+
 use crm_core::attachments::{self, Attachment, AttachmentAdd};
 use crm_core::import::{self, ImportArgs, ImportReport};
 use crm_core::{commands, store, Error, ErrorCode, IdArgs, Store};
@@ -136,6 +138,20 @@ async fn attachment_open(app: State<'_, App>, id: String) -> Result<(), Error> {
         .map_err(|e| Error::new(ErrorCode::Io, format!("No program opened {}: {e}", file.path)))
 }
 
+/// Writes a document's PDF to the documents folder and opens it, or attaches it to a new e-mail.
+#[tauri::command]
+async fn document_share(
+    app: State<'_, App>,
+    handle: tauri::AppHandle,
+    args: share::ShareArgs,
+) -> Result<share::Shared, Error> {
+    let store = app.store.clone()?;
+    let dir = share::folder(handle.path().document_dir().ok(), handle.path().app_data_dir().ok())?;
+    tauri::async_runtime::spawn_blocking(move || share::share(&store, &dir, args))
+        .await
+        .map_err(|e| Error::internal(format!("Sharing the document stopped unexpectedly: {e}")))?
+}
+
 /// The UI reports its first painted list; in benchmark mode the app reports the time and exits.
 #[tauri::command]
 fn first_paint(app: State<'_, App>, handle: tauri::AppHandle) {
@@ -188,6 +204,7 @@ fn main() {
             first_paint,
             attachment_pick,
             attachment_open,
+            document_share,
             file_choose,
             import_run,
             import_cancel

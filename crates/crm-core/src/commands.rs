@@ -397,6 +397,8 @@ registry! {
     totals_compute: read totals::compute_command, (totals::TotalsInput) -> totals::Totals;
     /// Writes a document as PDF: `{"record_type": "invoice", "id": "INV-2026-0001", "path": "/tmp/x.pdf"}` (id or number).
     document_pdf: store pdf::write, (pdf::DocumentPdf) -> pdf::PdfFile;
+    /// The e-mail that sends a document: the customer's address, subject, text and PDF file name.
+    document_message: store pdf::message, (pdf::DocumentRef) -> pdf::DocumentMessage;
 }
 
 /// Every type the UI sees, declared once in TypeScript.
@@ -639,6 +641,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         pdf::DocumentKind::decl(cfg),
         pdf::DocumentPdf::decl(cfg),
         pdf::PdfFile::decl(cfg),
+        pdf::DocumentRef::decl(cfg),
+        pdf::DocumentMessage::decl(cfg),
     ]
 }
 

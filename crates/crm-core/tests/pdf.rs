@@ -425,3 +425,35 @@ fn the_logo_is_drawn_when_it_decodes_and_left_out_when_not() {
     assert_eq!(image_count(&path), 0);
     qpdf_check(&path);
 }
+
+#[test]
+fn a_document_is_mailed_to_its_contact_else_to_its_account() {
+    let t = common::store();
+    settings(&t, json!({"company_name": "Nordlicht GmbH", "locale": "de-DE", "default_currency": "EUR"}));
+    let account = ok(&t, "account_create", json!({"name": "Müller AG", "emails": ["buchhaltung@mueller.example"]}));
+    let contact = ok(
+        &t,
+        "contact_create",
+        json!({"first_name": "Jürgen", "last_name": "Groß", "account_id": account["id"],
+               "emails": [{"value": "privat@gross.example"}, {"value": "jg@mueller.example", "primary": true}]}),
+    );
+    let line = json!([{"description": "Beratung", "quantity": "1", "unit_price": "100", "tax_rate": "0.19"}]);
+    let to_contact = ok(
+        &t,
+        "quote_create",
+        json!({"subject": "Beratung", "account_id": account["id"], "contact_id": contact["id"], "currency": "EUR", "lines": line}),
+    );
+    let to_account = ok(
+        &t,
+        "quote_create",
+        json!({"subject": "Beratung", "account_id": account["id"], "currency": "EUR", "lines": line}),
+    );
+
+    let message = ok(&t, "document_message", json!({"record_type": "quote", "id": to_contact["id"]}));
+    assert_eq!(message["to"], "jg@mueller.example", "the contact's primary address");
+    let number = to_contact["number"].as_str().unwrap();
+    assert_eq!(message["subject"], format!("Angebot {number} von Nordlicht GmbH"));
+    assert_eq!(message["file_name"], format!("Angebot {number}.pdf"));
+    let message = ok(&t, "document_message", json!({"record_type": "quote", "id": to_account["id"]}));
+    assert_eq!(message["to"], "buchhaltung@mueller.example", "no contact: the account's address");
+}

@@ -1,8 +1,10 @@
 // Opportunity to cash: a quote made from an opportunity (two catalog products and a free line, an
 // overall discount, totals computed by the core while typing), sent and accepted; the order made
 // from it, confirmed; the invoice made from the order, issued; a partial and a full payment, after
-// which the invoice is paid.
+// which the invoice is paid; its PDF written for a preview.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { waitUntil } from '../lib/app.mjs';
 import { e2e } from '../lib/harness.mjs';
 
@@ -13,7 +15,15 @@ async function pickProduct(app, text) {
 	await app.click('picker-option');
 }
 
-e2e('an opportunity becomes a quote, an order and an invoice that two payments settle', async ({ launch, crm }) => {
+/** Every file under `dir` whose name matches. */
+function findFiles(dir, pattern) {
+	return readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((path) => pattern.test(path))
+		.map((path) => join(dir, path));
+}
+
+e2e('an opportunity becomes a quote, an order and an invoice that two payments settle', async ({ launch, crm, dir }) => {
 	await crm.run('init');
 	await crm.call('settings_update', { changes: { locale: 'en-US', default_currency: 'EUR' } });
 	const tax = '0.19';
@@ -92,4 +102,15 @@ e2e('an opportunity becomes a quote, an order and an invoice that two payments s
 	assert.equal(invoice.balance, '0.00');
 	const payments = await crm.call('payment_list', {});
 	assert.deepEqual(payments.rows.map((p) => p.amount).sort(), ['200', '321.05']);
+
+	// The PDF for a preview lands in the documents folder under the invoice's number (whether a
+	// viewer then opens on this display or not).
+	await app.click('invoice-pdf');
+	await app.click('invoice-pdf-preview');
+	const named = new RegExp(`Invoice ${invoice.number}\\.pdf$`);
+	const [pdf] = await waitUntil(async () => {
+		const found = findFiles(dir, named);
+		return found.length > 0 ? found : null;
+	}, 'the invoice PDF in the documents folder');
+	assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
 });

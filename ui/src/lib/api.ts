@@ -3,7 +3,14 @@
 // so everything else can be tested with this module mocked.
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { Attachment, Commands, CrmError, ImportArgs, ImportReport } from './bindings';
+import type {
+	Attachment,
+	Commands,
+	CrmError,
+	DocumentKind,
+	ImportArgs,
+	ImportReport
+} from './bindings';
 import { NOT_IN_SHELL, toCrmError } from './errors';
 
 export type { CrmError, ErrorCode } from './bindings';
@@ -123,4 +130,23 @@ export async function importRun(
 /** Stops the running import; it then fails with a `conflict` error and writes nothing. */
 export async function importCancel(): Promise<void> {
 	await shell<null>('import_cancel', {});
+}
+
+/** What became of a shared document: where its PDF is, and whether the mail client got it attached. */
+export interface SharedDocument {
+	path: string;
+	pages: number;
+	attached: boolean;
+}
+
+/**
+ * Writes a document's PDF to the documents folder, then opens it with the system's viewer
+ * (`preview`) or attaches it to a new e-mail to the customer (`email`).
+ */
+export function documentShare(
+	recordType: DocumentKind,
+	id: string,
+	action: 'preview' | 'email'
+): Promise<SharedDocument> {
+	return shell<SharedDocument>('document_share', { args: { record_type: recordType, id, action } });
 }

@@ -1672,6 +1672,22 @@ export type PdfFile = { path: string, pages: number,
  */
 id: string, };
 
+export type DocumentRef = { record_type: DocumentKind, 
+/**
+ * The document's id or its number.
+ */
+id: string, };
+
+export type DocumentMessage = { 
+/**
+ * The customer's e-mail (the contact's, else the account's); empty when there is none.
+ */
+to: string, subject: string, body: string, 
+/**
+ * The PDF's file name: "Invoice INV-2026-0001.pdf".
+ */
+file_name: string, };
+
 /** Every command of the registry: its arguments and its result. */
 export type Commands = {
   app_info: { args: NoArgs, result: AppInfo },
@@ -1835,4 +1851,5 @@ export type Commands = {
   contracts_due_for_renewal: { args: RenewalQuery, result: Array<ContractRow> },
   totals_compute: { args: TotalsInput, result: Totals },
   document_pdf: { args: DocumentPdf, result: PdfFile },
+  document_message: { args: DocumentRef, result: DocumentMessage },
 };

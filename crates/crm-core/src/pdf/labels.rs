@@ -54,6 +54,10 @@ pub struct Labels {
     pub received_by: &'static str,
     /// Before "1 / 3" (a line of one-letter words alone loses its spaces in text extraction).
     pub page: &'static str,
+    /// The e-mail that sends a document: "{title} {number} from {company}".
+    pub mail_subject: &'static str,
+    /// "Please find attached {title} {number}."
+    pub mail_body: &'static str,
 }
 
 impl Labels {
@@ -124,6 +128,8 @@ static EN: Labels = Labels {
     customer_signature: "For the customer",
     received_by: "Goods received by",
     page: "Page",
+    mail_subject: "{title} {number} from {company}",
+    mail_body: "Hello,\n\nplease find attached {title} {number}.\n\nKind regards,\n{company}",
 };
 
 static DE: Labels = Labels {
@@ -171,6 +177,8 @@ static DE: Labels = Labels {
     customer_signature: "Für den Auftraggeber",
     received_by: "Ware erhalten",
     page: "Seite",
+    mail_subject: "{title} {number} von {company}",
+    mail_body: "Guten Tag,\n\nanbei erhalten Sie {title} {number}.\n\nMit freundlichen Grüßen\n{company}",
 };
 
 static RU: Labels = Labels {
@@ -218,6 +226,8 @@ static RU: Labels = Labels {
     customer_signature: "Заказчик",
     received_by: "Груз получил",
     page: "Стр.",
+    mail_subject: "{title} {number} от {company}",
+    mail_body: "Здравствуйте!\n\nВо вложении {title} {number}.\n\nС уважением,\n{company}",
 };
 
 static UK: Labels = Labels {
@@ -265,6 +275,8 @@ static UK: Labels = Labels {
     customer_signature: "Замовник",
     received_by: "Вантаж отримав",
     page: "Стор.",
+    mail_subject: "{title} {number} від {company}",
+    mail_body: "Добрий день!\n\nУ вкладенні {title} {number}.\n\nЗ повагою,\n{company}",
 };
 
 /// Fills `{name}` placeholders of a label.

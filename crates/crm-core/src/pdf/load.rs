@@ -203,10 +203,12 @@ fn customer(
     let account = account_id.as_ref().map(|id| accounts::get(conn, IdArgs { id: id.clone() })).transpose()?;
     let contact = contact_id.as_ref().map(|id| contacts::get(conn, IdArgs { id: id.clone() })).transpose()?;
     let contact_name = contact.as_ref().map(|c| c.display_name.clone()).filter(|n| !n.is_empty());
+    let contact_email = contact.as_ref().and_then(|c| primary(&c.fields.emails));
     let Some(account) = account else {
         return Ok(contact_name.map(|name| super::model::Party {
             name,
             address: address_lines(address.as_ref()),
+            email: contact_email,
             ..Default::default()
         }));
     };
@@ -217,7 +219,13 @@ fn customer(
         address: address_lines(address.or(fallback).as_ref()),
         tax_id: a.tax_id,
         contact: contact_name,
+        email: contact_email.or_else(|| primary(&a.emails)),
     }))
+}
+
+/// The primary value of a list of e-mails (else the first).
+fn primary(values: &[crate::fields::LabeledValue]) -> Option<String> {
+    values.iter().find(|v| v.primary).or(values.first()).map(|v| v.value.clone()).filter(|v| !v.is_empty())
 }
 
 /// An address as printed: street lines, postal code and city, region, country.

@@ -7,11 +7,13 @@ pub mod fonts;
 mod labels;
 mod load;
 mod logo;
+mod mail;
 pub mod model;
 mod render;
 mod table;
 
 pub use load::{find, load};
+pub use mail::{message, DocumentMessage, DocumentRef};
 pub use model::DocumentKind;
 pub use render::{render, Rendered};
 

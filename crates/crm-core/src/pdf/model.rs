@@ -38,6 +38,8 @@ pub struct Party {
     pub address: Vec<String>,
     pub tax_id: String,
     pub contact: Option<String>,
+    /// Where the document is sent: the contact's primary e-mail, else the account's.
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
