@@ -104,6 +104,9 @@ pub struct Outstanding {
     pub ordered: Decimal,
     #[ts(type = "string")]
     pub delivered: Decimal,
+    /// Ordered less delivered, never below zero.
+    #[ts(type = "string")]
+    pub remaining: Decimal,
 }
 
 pub fn get(conn: &Connection, args: IdArgs) -> Result<Waybill> {
@@ -123,6 +126,7 @@ pub fn outstanding(conn: &Connection, args: IdArgs) -> Result<Vec<Outstanding>> 
             description: l.description.clone(),
             ordered: l.quantity,
             delivered: Decimal::ZERO,
+            remaining: l.quantity,
         })
         .collect();
     let mut stmt = conn.prepare_cached("SELECT lines FROM waybills WHERE order_id = ?1 AND deleted_at IS NULL")?;
@@ -130,6 +134,7 @@ pub fn outstanding(conn: &Connection, args: IdArgs) -> Result<Vec<Outstanding>> 
         for l in serde_json::from_str::<Vec<WaybillLine>>(&lines?)? {
             if let Some(o) = out.get_mut(l.line as usize) {
                 o.delivered += l.quantity;
+                o.remaining = (o.ordered - o.delivered).max(Decimal::ZERO).normalize();
             }
         }
     }

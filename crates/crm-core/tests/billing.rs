@@ -160,6 +160,7 @@ fn waybills_deliver_no_more_than_was_ordered_and_the_last_marks_the_order_delive
     assert_eq!(deliver(json!([{"line": 1, "quantity": "0"}])).unwrap_err().field.as_deref(), Some("lines[0].quantity"));
     let left = ok(&t, "waybill_outstanding", json!({"id": o["id"]}));
     assert_eq!((left[0]["ordered"].as_str(), left[0]["delivered"].as_str()), (Some("2"), Some("1")));
+    assert_eq!(left[0]["remaining"], "1", "what is left to deliver of the first line");
 
     // empty lines deliver the rest; the order is delivered
     let rest = deliver(json!([])).unwrap();

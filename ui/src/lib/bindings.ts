@@ -1280,7 +1280,11 @@ order_id?: string | null, owner_id?: string | null, conditions?: Array<Condition
 
 export type WaybillRow = { id: string, number: string, order_id: string, date: string, };
 
-export type Outstanding = { line: number, description: string, ordered: string, delivered: string, };
+export type Outstanding = { line: number, description: string, ordered: string, delivered: string, 
+/**
+ * Ordered less delivered, never below zero.
+ */
+remaining: string, };
 
 export type DocumentSettings = { invoice_pattern: string, credit_note_pattern: string, 
 /**
