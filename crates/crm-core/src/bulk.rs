@@ -1,5 +1,5 @@
 //! Actions on many selected records at once: tag, change owner, delete, move
-//! leads to a status. Each is one transaction and one batch, so `batch_undo`
+//! leads to a status, move opportunities to a stage (the board's drop). Each is one transaction and one batch, so `batch_undo`
 //! takes it back.
 
 use crate::error::{Error, Result};
@@ -75,6 +75,20 @@ pub struct BulkLeadStatus {
     pub status: LeadStatus,
     #[serde(default)]
     pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BulkOpportunityStage {
+    pub ids: Vec<String>,
+    pub stage: String,
+    /// Needed when the stage is a lost one.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub lost_reason: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub won_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -163,5 +177,25 @@ pub fn lead_status(w: &mut Writer, args: BulkLeadStatus) -> Result<BulkResult> {
     batch(w, &args.ids, |w, id| {
         leads::set_status(w, LeadStatusChange { id: id.to_owned(), status: args.status, reason: args.reason.clone() })
             .map(|_| true)
+    })
+}
+
+/// Moves deals to a stage as `opportunity_update` would (probability, forecast, closing, stage
+/// history), as one batch so that undo also takes back the history rows.
+pub fn opportunity_stage(w: &mut Writer, args: BulkOpportunityStage) -> Result<BulkResult> {
+    let mut changes = serde_json::Map::new();
+    changes.insert("stage".into(), Value::String(args.stage.clone()));
+    for (field, reason) in [("lost_reason", &args.lost_reason), ("won_reason", &args.won_reason)] {
+        if let Some(reason) = reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            changes.insert(field.into(), Value::String(reason.to_owned()));
+        }
+    }
+    batch(w, &args.ids, |w, id| {
+        let current = opportunities::get(w.conn(), IdArgs { id: id.to_owned() })?;
+        if current.fields.stage == args.stage.trim() {
+            return Ok(false);
+        }
+        opportunities::update(w, opportunities::OpportunityUpdate { id: id.to_owned(), changes: changes.clone() })?;
+        Ok(true)
     })
 }

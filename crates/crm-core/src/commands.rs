@@ -183,6 +183,8 @@ registry! {
     bulk_delete: write bulk::delete, (bulk::BulkDelete) -> bulk::BulkResult;
     /// Moves many leads to a status (undo with batch_undo).
     bulk_lead_status: write bulk::lead_status, (bulk::BulkLeadStatus) -> bulk::BulkResult;
+    /// Moves many opportunities to a stage, with the reason a lost (or won) stage asks (undo with batch_undo).
+    bulk_opportunity_stage: write bulk::opportunity_stage, (bulk::BulkOpportunityStage) -> bulk::BulkResult;
     /// Adds a note to a record.
     note_create: write notes::create, (notes::NoteInput) -> notes::Note;
     /// Changes a note's text or pin.
@@ -494,6 +496,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         bulk::BulkOwner::decl(cfg),
         bulk::BulkDelete::decl(cfg),
         bulk::BulkLeadStatus::decl(cfg),
+        bulk::BulkOpportunityStage::decl(cfg),
         bulk::BulkResult::decl(cfg),
         notes::NoteInput::decl(cfg),
         notes::NoteUpdate::decl(cfg),

@@ -73,12 +73,15 @@ use ts_rs::TS;
 pub const APP_IDENTIFIER: &str = "app.outpost.crm";
 
 /// Every record type the write path stores.
-pub fn record_kinds() -> [&'static write::RecordKind; 29] {
+pub fn record_kinds() -> [&'static write::RecordKind; 32] {
     [
         &contacts::CONTACT,
         &accounts::ACCOUNT,
         &leads::LEAD,
         &opportunities::OPPORTUNITY,
+        &stages::STAGE,
+        &stage_history::STAGE_CHANGE,
+        &opportunity_contacts::OPPORTUNITY_CONTACT,
         &settings::SETTINGS,
         &leads::LEAD_SETTINGS,
         &relationships::RELATIONSHIP,

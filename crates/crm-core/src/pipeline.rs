@@ -289,6 +289,9 @@ pub struct StageAmount {
     pub count: u64,
     #[ts(type = "string")]
     pub amount: Decimal,
+    /// Σ amount × the deal's probability, as in the list's totals.
+    #[ts(type = "string")]
+    pub weighted: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -323,15 +326,15 @@ fn stage_amounts(conn: &Connection, extra: &[Clause]) -> Result<Vec<(String, Sta
     let (mut filter, mut params) = (String::from("deleted_at IS NULL"), Vec::new());
     crate::list::append_clauses(&mut filter, &mut params, extra)?;
     let sql = format!(
-        "SELECT stage, currency, count(*), sum(amount_key) FROM opportunities WHERE {filter}
-         GROUP BY stage, currency ORDER BY stage, currency"
+        "SELECT stage, currency, count(*), sum(amount_key), sum(amount_key * probability) FROM opportunities
+         WHERE {filter} GROUP BY stage, currency ORDER BY stage, currency"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(&params), |r| {
             let currency: String = r.get(1)?;
-            let amount = money(&currency, r.get(3)?, 0);
-            Ok((r.get(0)?, StageAmount { currency, count: r.get::<_, i64>(2)? as u64, amount }))
+            let (amount, weighted) = (money(&currency, r.get(3)?, 0), money(&currency, r.get(4)?, 2));
+            Ok((r.get(0)?, StageAmount { currency, count: r.get::<_, i64>(2)? as u64, amount, weighted }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

@@ -461,10 +461,13 @@ fn funnel_and_board() {
     assert_eq!(funnel[0]["count"], 3);
     assert_eq!(
         funnel[0]["amounts"],
-        json!([{"currency": "EUR", "count": 2, "amount": "150.50"}, {"currency": "USD", "count": 1, "amount": "10.00"}])
+        json!([
+            {"currency": "EUR", "count": 2, "amount": "150.50", "weighted": "15.05"},
+            {"currency": "USD", "count": 1, "amount": "10.00", "weighted": "1.00"}
+        ])
     );
     assert_eq!(funnel[1]["count"], 0);
-    assert_eq!(funnel[3]["amounts"], json!([{"currency": "EUR", "count": 1, "amount": "7.00"}]));
+    assert_eq!(funnel[3]["amounts"], json!([{"currency": "EUR", "count": 1, "amount": "7.00", "weighted": "4.20"}]));
     let in_range = ok(&t, "pipeline_funnel", json!({"close_from": "2027-05-01", "close_to": "2027-08-31"}));
     assert_eq!(in_range[0]["count"], 2);
     assert_eq!(in_range[3]["count"], 0);
@@ -485,6 +488,42 @@ fn funnel_and_board() {
         refused(&t, "opportunity_update", json!({"id": card, "changes": {"stage": "closed_lost"}})),
         "lost_reason"
     );
+}
+
+#[test]
+fn moving_deals_to_a_stage_is_one_batch_that_undo_takes_back() {
+    let t = common::store();
+    let acc = account(&t, "Acme");
+    let d = deal(&t, &acc, json!({"amount": "100.00", "probability": 15}));
+    let id = d["id"].clone();
+    let history = |t: &Store| ok(t, "opportunity_stage_history", json!({"id": id})).as_array().unwrap().len();
+    assert_eq!(history(&t), 1);
+
+    // A lost stage needs the reason, on its field; nothing is written.
+    let e = dispatch(&t, "bulk_opportunity_stage", json!({"ids": [id], "stage": "closed_lost"})).unwrap_err();
+    assert_eq!((e.field.as_deref(), e.row), (Some("lost_reason"), Some(1)));
+    assert_eq!(ok(&t, "opportunity_get", json!({"id": id}))["stage"], "prospecting");
+
+    let moved = ok(&t, "bulk_opportunity_stage", json!({"ids": [id], "stage": "proposal"}));
+    assert_eq!(moved["changed"], 1);
+    let now = ok(&t, "opportunity_get", json!({"id": id}));
+    assert_eq!((now["stage"].as_str(), now["probability"].as_u64()), (Some("proposal"), Some(60)));
+    assert_eq!(history(&t), 2);
+    // Already there: nothing changes.
+    assert_eq!(ok(&t, "bulk_opportunity_stage", json!({"ids": [id], "stage": "proposal"}))["changed"], 0);
+
+    ok(&t, "batch_undo", json!({"batch_id": moved["batch_id"]}));
+    let back = ok(&t, "opportunity_get", json!({"id": id}));
+    assert_eq!((back["stage"].as_str(), back["probability"].as_u64()), (Some("prospecting"), Some(15)));
+    assert_eq!(history(&t), 1, "the history row goes with the move");
+
+    let won = ok(&t, "bulk_opportunity_stage", json!({"ids": [id], "stage": "closed_won", "won_reason": " Best fit "}));
+    let closed = ok(&t, "opportunity_get", json!({"id": id}));
+    assert_eq!(closed["won_reason"], "Best fit");
+    assert!(closed["closed_on"].is_string());
+    ok(&t, "batch_undo", json!({"batch_id": won["batch_id"]}));
+    let reopened = ok(&t, "opportunity_get", json!({"id": id}));
+    assert_eq!((reopened["won_reason"].as_str(), reopened["closed_on"].is_null()), (Some(""), true));
 }
 
 #[test]

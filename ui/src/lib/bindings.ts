@@ -435,7 +435,11 @@ stale_days?: number | null, after: string | null, limit: number, owner_id?: stri
 
 export type FunnelQuery = { owner_id?: string | null, close_from?: string | null, close_to?: string | null, };
 
-export type StageAmount = { currency: string, count: number, amount: string, };
+export type StageAmount = { currency: string, count: number, amount: string, 
+/**
+ * Σ amount × the deal's probability, as in the list's totals.
+ */
+weighted: string, };
 
 export type FunnelStage = { stage: Stage, count: number, 
 /**
@@ -556,6 +560,12 @@ export type BulkOwner = { record_type: ListType, ids: Array<string>, owner_id: s
 export type BulkDelete = { record_type: ListType, ids: Array<string>, };
 
 export type BulkLeadStatus = { ids: Array<string>, status: LeadStatus, reason: string, };
+
+export type BulkOpportunityStage = { ids: Array<string>, stage: string, 
+/**
+ * Needed when the stage is a lost one.
+ */
+lost_reason?: string | null, won_reason?: string | null, };
 
 export type BulkResult = { 
 /**
@@ -1748,6 +1758,7 @@ export type Commands = {
   bulk_owner: { args: BulkOwner, result: BulkResult },
   bulk_delete: { args: BulkDelete, result: BulkResult },
   bulk_lead_status: { args: BulkLeadStatus, result: BulkResult },
+  bulk_opportunity_stage: { args: BulkOpportunityStage, result: BulkResult },
   note_create: { args: NoteInput, result: Note },
   note_update: { args: NoteUpdate, result: Note },
   note_delete: { args: IdArgs, result: null },

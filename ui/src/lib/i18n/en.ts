@@ -7,6 +7,7 @@ import { enDocuments } from './en-documents';
 import { enImport } from './en-import';
 import { enLeads } from './en-leads';
 import { enLists } from './en-lists';
+import { enPipeline } from './en-pipeline';
 import { enProducts } from './en-products';
 import { enActivities } from './en-activities';
 
@@ -273,6 +274,7 @@ export const en = {
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action to discard them.',
 	...enLeads,
 	...enLists,
+	...enPipeline,
 	...enProducts,
 	...enDocuments,
 	...enCustomers,

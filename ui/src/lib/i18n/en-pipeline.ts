@@ -1,0 +1,61 @@
+// English messages of the pipeline screens (the board, the funnel on Home and the stages in
+// Settings), merged into the reference catalog (en.ts).
+
+export const enPipeline = {
+	'pipeline.view.label': 'View',
+	'pipeline.view.list': 'List',
+	'pipeline.view.board': 'Board',
+
+	'board.title': 'Pipeline board',
+	'board.label': 'Opportunities by stage',
+	'board.help':
+		'Drag a card to another stage, or focus it and press Shift+← / Shift+→, or use its Move menu.',
+	'board.owner': 'Owner',
+	'board.ownerAll': 'Everyone',
+	'board.count.one': '{count} deal',
+	'board.count.other': '{count} deals',
+	'board.weighted': 'weighted {amount}',
+	'board.more.one': '{count} more in the list',
+	'board.more.other': '{count} more in the list',
+	'board.empty': 'No deals',
+	'board.move': 'Move',
+	'board.moveTitle': 'Move “{name}” to a stage',
+	'board.moveTo': 'Move to {stage}',
+	'board.moved': '“{name}” moved to {stage}',
+	'board.closeTitle.won': 'Won: “{name}”',
+	'board.closeTitle.lost': 'Lost: “{name}”',
+	'board.closeSubmit': 'Move to {stage}',
+	'board.cancel': 'Cancel',
+	'board.undone': 'Move undone',
+	'board.closeDate': 'Closes {date}',
+
+	'funnel.title': 'Pipeline',
+	'funnel.label': 'Open deals by stage',
+	'funnel.empty': 'No open deals yet.',
+	'funnel.openBoard': 'Open the board',
+	'funnel.otherCurrencies': 'Amounts in {currency}; deals in other currencies are counted only.',
+
+	'stages.title': 'Sales stages',
+	'stages.about':
+		'The stages a deal moves through, in order. Entering a stage sets the deal’s probability; won and lost stages close it.',
+	'stages.name': 'Name',
+	'stages.key': 'Key',
+	'stages.probability': 'Probability %',
+	'stages.kind': 'Kind',
+	'stages.kind.open': 'Open',
+	'stages.kind.won': 'Won',
+	'stages.kind.lost': 'Lost',
+	'stages.coaching': 'Coaching note',
+	'stages.coachingHint': 'Shown on a deal in this stage: what to do, which documents to prepare.',
+	'stages.add': 'Add stage',
+	'stages.newName': 'New stage',
+	'stages.up': 'Move up',
+	'stages.down': 'Move down',
+	'stages.remove': 'Remove stage',
+	'stages.save': 'Save stages',
+	'stages.saved': 'Stages saved',
+	'stages.noChanges': 'No changes to save.',
+	'stages.notNumber': 'Type a whole number from 0 to 100.',
+	'stages.moveTo': 'Deals in “{stage}” move to',
+	'stages.row': 'Stage {n}'
+} as const;
