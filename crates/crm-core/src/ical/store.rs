@@ -1,0 +1,217 @@
+//! Writing what a calendar file holds into the store: each UID becomes one event
+//! (a series with its moved occurrences) or task, created or, when the UID (or an
+//! exported record's id) is already there, updated in place. A record the user has
+//! deleted is left deleted.
+
+use super::read::{EventItem, Read, TaskItem, When};
+use super::{IcsImportReport, Issue};
+use crate::error::{Error, Result};
+use crate::events::{self, local_text, EditScope, Event, EventDelete, EventInput};
+use crate::tasks::{self, TaskInput};
+use crate::write::Writer;
+use crate::IdArgs;
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
+
+/// The stored row a UID names: (id, deleted).
+fn find(conn: &Connection, table_sql: &str, uid: &str) -> Result<Option<(String, bool)>> {
+    Ok(conn
+        .prepare_cached(table_sql)?
+        .query_row([uid], |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.is_some())))
+        .optional()?)
+}
+
+const FIND_SERIES: &str = "SELECT id, deleted_at FROM events WHERE series_id IS NULL AND (ical_uid = ?1 OR id = ?1)
+    ORDER BY deleted_at IS NOT NULL LIMIT 1";
+const FIND_TASK: &str =
+    "SELECT id, deleted_at FROM tasks WHERE ical_uid = ?1 OR id = ?1 ORDER BY deleted_at IS NOT NULL LIMIT 1";
+
+/// The line a validation error points at: the property of its field, else the component.
+fn issue(lines: &[(&str, u64)], line: u64, e: Error) -> Issue {
+    let line = e.field.as_deref().and_then(|f| lines.iter().find(|(n, _)| *n == f)).map_or(line, |(_, l)| *l);
+    Issue { line, message: e.message }
+}
+
+enum Done {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+fn count(report: &mut IcsImportReport, done: Done) {
+    match done {
+        Done::Created => report.created += 1,
+        Done::Updated => report.updated += 1,
+        Done::Unchanged => report.unchanged += 1,
+    }
+}
+
+/// An imported event keeps the owner, record and attendees it has in Outpost.
+fn keep_links(file: &EventInput, current: &Event) -> EventInput {
+    EventInput {
+        owner_id: current.fields.owner_id.clone(),
+        record: current.fields.record.clone(),
+        attendees: current.fields.attendees.clone(),
+        ..file.clone()
+    }
+}
+
+fn series(w: &mut Writer, item: &EventItem) -> Result<Option<(String, Done)>> {
+    match find(w.conn(), FIND_SERIES, &item.uid)? {
+        Some((_, true)) => Ok(None),
+        Some((id, false)) => {
+            let current = events::get(w.conn(), IdArgs { id: id.clone() })?;
+            let next = keep_links(&item.input, &current);
+            let after = events::rewrite(w, &id, &next, &item.exdates, false)?;
+            let done = if after.updated_at == current.updated_at { Done::Unchanged } else { Done::Updated };
+            Ok(Some((id, done)))
+        }
+        None => {
+            let created = events::insert_with_uid(w, &item.input, None, &item.exdates, Some(&item.uid))?;
+            Ok(Some((created.id, Done::Created)))
+        }
+    }
+}
+
+/// The original start of a moved occurrence as its series keys it (local in the series' zone).
+fn series_key(series: &Event, at: When) -> Result<String> {
+    let f = &series.fields;
+    if f.all_day {
+        return Ok(local_text(at.local_in(chrono_tz::UTC), true));
+    }
+    let tz = crate::recurrence::zone("tz", &f.tz)?;
+    Ok(match at {
+        When::Date(d) => {
+            let start = events::parse_local("start", &f.start, false)?;
+            local_text(d.and_time(start.time()), false)
+        }
+        other => local_text(other.local_in(tz), false),
+    })
+}
+
+fn moved(w: &mut Writer, series_id: &str, item: &EventItem, at: When) -> Result<Done> {
+    let series = events::get(w.conn(), IdArgs { id: series_id.into() })?;
+    let key = series_key(&series, at)?;
+    if item.cancelled {
+        // A cancelled occurrence is taken out of the series.
+        if series.exdates.contains(&key) {
+            return Ok(Done::Unchanged);
+        }
+        events::delete(w, EventDelete { id: series_id.into(), scope: Some(EditScope::This), occurrence: Some(key) })?;
+        return Ok(Done::Updated);
+    }
+    let input = EventInput { rrule: None, ..keep_links(&item.input, &series) };
+    let existing = events::overrides(w.conn(), series_id)?.into_iter().find(|(_, k)| *k == key);
+    match existing {
+        Some((id, _)) => {
+            let current = events::get(w.conn(), IdArgs { id: id.clone() })?;
+            let after = events::rewrite(w, &id, &input, &[], true)?;
+            Ok(if after.updated_at == current.updated_at { Done::Unchanged } else { Done::Updated })
+        }
+        None => {
+            events::insert_with_uid(w, &input, Some((series_id, &key)), &[], Some(&item.uid))?;
+            Ok(Done::Created)
+        }
+    }
+}
+
+fn task(w: &mut Writer, item: &TaskItem) -> Result<Option<Done>> {
+    match find(w.conn(), FIND_TASK, &item.uid)? {
+        Some((_, true)) => Ok(None),
+        Some((id, false)) => {
+            let current = tasks::get(w.conn(), IdArgs { id })?;
+            let next = TaskInput {
+                owner_id: current.fields.owner_id.clone(),
+                record: current.fields.record.clone(),
+                person: current.fields.person.clone(),
+                ..item.input.clone()
+            };
+            let after = tasks::write_imported(w, Some(&current), &next, item.completed_at.clone(), &item.uid)?;
+            Ok(Some(if after.updated_at == current.updated_at { Done::Unchanged } else { Done::Updated }))
+        }
+        None => {
+            tasks::write_imported(w, None, &item.input, item.completed_at.clone(), &item.uid)?;
+            Ok(Some(Done::Created))
+        }
+    }
+}
+
+/// Whether an error is about the record (reported, the rest goes on) rather than the store.
+fn is_about_record(e: &Error) -> bool {
+    matches!(e.code, crate::ErrorCode::Validation)
+}
+
+/// Writes every event and task read, in the writer's transaction (one batch).
+pub fn apply(w: &mut Writer, read: Read, report: &mut IcsImportReport) -> Result<()> {
+    report.warnings.extend(read.issues);
+    let (masters, exceptions): (Vec<EventItem>, Vec<EventItem>) =
+        read.events.into_iter().partition(|e| e.recurrence_id.is_none());
+    let mut series_of: HashMap<String, String> = HashMap::new();
+    let mut failed: HashSet<String> = HashSet::new();
+    for item in &masters {
+        if series_of.contains_key(&item.uid) {
+            report.warnings.push(Issue {
+                line: item.line,
+                message: format!("UID {} appears twice; the first is imported", item.uid),
+            });
+            continue;
+        }
+        match series(w, item) {
+            Ok(Some((id, done))) => {
+                count(report, done);
+                series_of.insert(item.uid.clone(), id);
+            }
+            Ok(None) => report.skipped += 1,
+            Err(e) if is_about_record(&e) => {
+                report.errors.push(issue(&item.lines, item.line, e));
+                failed.insert(item.uid.clone());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    for item in &exceptions {
+        let Some(at) = item.recurrence_id else { continue };
+        if failed.contains(&item.uid) {
+            report.errors.push(Issue { line: item.line, message: "Its series could not be imported".into() });
+            continue;
+        }
+        let series_id = match series_of.get(&item.uid) {
+            Some(id) => Some(id.clone()),
+            None => find(w.conn(), FIND_SERIES, &item.uid)?.filter(|(_, deleted)| !deleted).map(|(id, _)| id),
+        };
+        let result = match series_id {
+            Some(id) => moved(w, &id, item, at).map(Some),
+            // An occurrence without its series (one shared instance) is an event of its own.
+            None => series(w, &EventItem { recurrence_id: None, ..clone_item(item) }).map(|r| r.map(|(_, d)| d)),
+        };
+        match result {
+            Ok(Some(done)) => count(report, done),
+            Ok(None) => report.skipped += 1,
+            Err(e) if is_about_record(&e) => report.errors.push(issue(&item.lines, item.line, e)),
+            Err(e) => return Err(e),
+        }
+    }
+    for item in &read.tasks {
+        match task(w, item) {
+            Ok(Some(done)) => count(report, done),
+            Ok(None) => report.skipped += 1,
+            Err(e) if is_about_record(&e) => report.errors.push(issue(&item.lines, item.line, e)),
+            Err(e) => return Err(e),
+        }
+    }
+    report.errors.sort_by_key(|i| i.line);
+    report.warnings.sort_by_key(|i| i.line);
+    Ok(())
+}
+
+fn clone_item(item: &EventItem) -> EventItem {
+    EventItem {
+        uid: item.uid.clone(),
+        line: item.line,
+        input: EventInput { rrule: None, ..item.input.clone() },
+        exdates: Vec::new(),
+        recurrence_id: item.recurrence_id,
+        cancelled: item.cancelled,
+        lines: item.lines.clone(),
+    }
+}
