@@ -17,8 +17,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 const MARKER: &str = "reminders_acknowledged_until";
-/// Reminders older than this are not brought back (nobody wants last quarter's).
-const MAX_WINDOW_DAYS: i64 = 31;
+/// Missed reminders older than this are not brought back (nobody wants last quarter's).
+const MISSED_DAYS: i64 = 31;
+/// The longest window asked for explicitly (as the calendar range).
+const MAX_WINDOW_DAYS: i64 = 400;
 /// The longest reminder an event may have (events::MAX_REMINDER_MINUTES).
 const LONGEST: Duration = Duration::weeks(4);
 
@@ -224,12 +226,15 @@ pub fn due(store: &Store, query: ReminderQuery) -> Result<RemindersDue> {
     store.read(|conn| {
         let from = match query.from.as_deref() {
             Some(text) => parse_instant("from", text)?,
-            None => marker(conn)?.unwrap_or(until - Duration::days(1)),
+            None => marker(conn)?.unwrap_or(until - Duration::days(1)).max(until - Duration::days(MISSED_DAYS)),
         };
         if from > until {
             return Err(Error::invalid("from", "The window must start before it ends"));
         }
-        let window = Window { from: from.max(until - Duration::days(MAX_WINDOW_DAYS)), until, tz };
+        if until - from > Duration::days(MAX_WINDOW_DAYS) {
+            return Err(Error::invalid("from", format!("A window is at most {MAX_WINDOW_DAYS} days")));
+        }
+        let window = Window { from, until, tz };
         let mut out = Vec::new();
         event_reminders(conn, &window, &mut out)?;
         task_reminders(conn, &window, &mut out)?;

@@ -46,10 +46,11 @@ pub struct IcsImportReport {
     pub dry_run: bool,
     /// Events (series, single events and moved occurrences) and tasks created.
     pub created: u64,
+    /// Changed, or restored after being deleted.
     pub updated: u64,
     /// Already there as the file has them.
     pub unchanged: u64,
-    /// Deleted in Outpost: left deleted.
+    /// Components Outpost does not keep (journals, free/busy, an event without a start).
     pub skipped: u64,
     /// Components not imported, with the reason.
     pub errors: Vec<Issue>,

@@ -67,6 +67,8 @@ pub struct Read {
     pub tasks: Vec<TaskItem>,
     /// Parts left out (a component without a start, RDATE, …).
     pub issues: Vec<Issue>,
+    /// Components Outpost does not keep (journals, free/busy, a VEVENT without a start).
+    pub skipped: u64,
 }
 
 struct Ctx<'a> {
@@ -161,10 +163,15 @@ fn alarm_offset(alarm: &Component, start: Option<DateTime<Utc>>, length: Duratio
     }))
 }
 
+/// The alarms that alert (Apple writes a silent `ACTION:NONE` placeholder).
+fn alarms(c: &Component) -> impl Iterator<Item = &Component> {
+    c.children.iter().filter(|a| a.name == "VALARM" && !a.text("ACTION").trim().eq_ignore_ascii_case("NONE"))
+}
+
 /// Minutes before the start of the earliest alarm (an alarm after the start rings at it).
 fn reminder_minutes(c: &Component, start: Option<DateTime<Utc>>, length: Duration) -> Result<Option<u32>> {
     let mut best: Option<u32> = None;
-    for alarm in c.children.iter().filter(|a| a.name == "VALARM") {
+    for alarm in alarms(c) {
         if let Some(offset) = alarm_offset(alarm, start, length)? {
             let before = (-offset.num_minutes()).clamp(0, 40_320) as u32;
             best = Some(best.map_or(before, |b| b.max(before)));
@@ -192,6 +199,7 @@ fn status_override(c: &Component) -> Option<String> {
 fn event(ctx: &Ctx, calendar_tz: Tz, c: &Component, out: &mut Read) -> Result<()> {
     let Some((start, start_line)) = ctx.prop(c, "DTSTART")? else {
         out.issues.push(Issue { line: c.line, message: "A VEVENT without DTSTART is left out".into() });
+        out.skipped += 1;
         return Ok(());
     };
     let rrule = c.prop("RRULE");
@@ -341,7 +349,7 @@ fn task(ctx: &Ctx, c: &Component, out: &mut Read) -> Result<()> {
         None => None,
     };
     let mut reminder_at = None;
-    for alarm in c.children.iter().filter(|a| a.name == "VALARM") {
+    for alarm in alarms(c) {
         if let Some(offset) = alarm_offset(alarm, anchor, Duration::zero())? {
             let when = anchor.map(|a| a + offset);
             reminder_at = reminder_at.min(when).or(when);
@@ -379,6 +387,7 @@ pub fn read(text: &str, tz: Tz, year: i32) -> Result<Read> {
             match c.name.as_str() {
                 "VEVENT" => event(&ctx, calendar_tz, c, &mut out)?,
                 "VTODO" => task(&ctx, c, &mut out)?,
+                "VJOURNAL" | "VFREEBUSY" => out.skipped += 1,
                 _ => {}
             }
         }

@@ -1,7 +1,7 @@
 //! Writing what a calendar file holds into the store: each UID becomes one event
 //! (a series with its moved occurrences) or task, created or, when the UID (or an
-//! exported record's id) is already there, updated in place. A record the user has
-//! deleted is left deleted.
+//! exported record's id) is already there, updated in place; a deleted one is restored,
+//! since importing the file says the user wants it in the calendar.
 
 use super::read::{EventItem, Read, TaskItem, When};
 use super::{IcsImportReport, Issue};
@@ -46,6 +46,10 @@ fn count(report: &mut IcsImportReport, done: Done) {
     }
 }
 
+fn same_event(a: &Event, b: &Event) -> bool {
+    a.fields == b.fields && a.exdates == b.exdates
+}
+
 /// An imported event keeps the owner, record and attendees it has in Outpost.
 fn keep_links(file: &EventInput, current: &Event) -> EventInput {
     EventInput {
@@ -56,33 +60,34 @@ fn keep_links(file: &EventInput, current: &Event) -> EventInput {
     }
 }
 
-fn series(w: &mut Writer, item: &EventItem) -> Result<Option<(String, Done)>> {
+fn series(w: &mut Writer, item: &EventItem) -> Result<(String, Done)> {
     match find(w.conn(), FIND_SERIES, &item.uid)? {
-        Some((_, true)) => Ok(None),
-        Some((id, false)) => {
+        Some((id, deleted)) => {
+            if deleted {
+                w.restore(&events::EVENT, &id)?;
+            }
             let current = events::get(w.conn(), IdArgs { id: id.clone() })?;
             let next = keep_links(&item.input, &current);
             let after = events::rewrite(w, &id, &next, &item.exdates, false)?;
-            let done = if after.updated_at == current.updated_at { Done::Unchanged } else { Done::Updated };
-            Ok(Some((id, done)))
+            let done = if !deleted && same_event(&after, &current) { Done::Unchanged } else { Done::Updated };
+            Ok((id, done))
         }
         None => {
             let created = events::insert_with_uid(w, &item.input, None, &item.exdates, Some(&item.uid))?;
-            Ok(Some((created.id, Done::Created)))
+            Ok((created.id, Done::Created))
         }
     }
 }
 
 /// The original start of a moved occurrence as its series keys it (local in the series' zone).
-fn series_key(series: &Event, at: When) -> Result<String> {
-    let f = &series.fields;
-    if f.all_day {
+fn series_key(series: &EventInput, at: When) -> Result<String> {
+    if series.all_day {
         return Ok(local_text(at.local_in(chrono_tz::UTC), true));
     }
-    let tz = crate::recurrence::zone("tz", &f.tz)?;
+    let tz = crate::recurrence::zone("tz", &series.tz)?;
     Ok(match at {
         When::Date(d) => {
-            let start = events::parse_local("start", &f.start, false)?;
+            let start = events::parse_local("start", &series.start, false)?;
             local_text(d.and_time(start.time()), false)
         }
         other => local_text(other.local_in(tz), false),
@@ -91,7 +96,7 @@ fn series_key(series: &Event, at: When) -> Result<String> {
 
 fn moved(w: &mut Writer, series_id: &str, item: &EventItem, at: When) -> Result<Done> {
     let series = events::get(w.conn(), IdArgs { id: series_id.into() })?;
-    let key = series_key(&series, at)?;
+    let key = series_key(&series.fields, at)?;
     if item.cancelled {
         // A cancelled occurrence is taken out of the series.
         if series.exdates.contains(&key) {
@@ -101,12 +106,21 @@ fn moved(w: &mut Writer, series_id: &str, item: &EventItem, at: When) -> Result<
         return Ok(Done::Updated);
     }
     let input = EventInput { rrule: None, ..keep_links(&item.input, &series) };
-    let existing = events::overrides(w.conn(), series_id)?.into_iter().find(|(_, k)| *k == key);
+    let existing: Option<(String, bool)> = w
+        .conn()
+        .prepare_cached(
+            "SELECT id, deleted_at FROM events WHERE series_id = ?1 AND recurrence_id = ?2 ORDER BY deleted_at IS NOT NULL LIMIT 1",
+        )?
+        .query_row([series_id, key.as_str()], |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.is_some())))
+        .optional()?;
     match existing {
-        Some((id, _)) => {
+        Some((id, deleted)) => {
+            if deleted {
+                w.restore(&events::EVENT, &id)?;
+            }
             let current = events::get(w.conn(), IdArgs { id: id.clone() })?;
             let after = events::rewrite(w, &id, &input, &[], true)?;
-            Ok(if after.updated_at == current.updated_at { Done::Unchanged } else { Done::Updated })
+            Ok(if !deleted && same_event(&after, &current) { Done::Unchanged } else { Done::Updated })
         }
         None => {
             events::insert_with_uid(w, &input, Some((series_id, &key)), &[], Some(&item.uid))?;
@@ -115,10 +129,12 @@ fn moved(w: &mut Writer, series_id: &str, item: &EventItem, at: When) -> Result<
     }
 }
 
-fn task(w: &mut Writer, item: &TaskItem) -> Result<Option<Done>> {
+fn task(w: &mut Writer, item: &TaskItem) -> Result<Done> {
     match find(w.conn(), FIND_TASK, &item.uid)? {
-        Some((_, true)) => Ok(None),
-        Some((id, false)) => {
+        Some((id, deleted)) => {
+            if deleted {
+                w.restore(&tasks::TASK, &id)?;
+            }
             let current = tasks::get(w.conn(), IdArgs { id })?;
             let next = TaskInput {
                 owner_id: current.fields.owner_id.clone(),
@@ -127,11 +143,12 @@ fn task(w: &mut Writer, item: &TaskItem) -> Result<Option<Done>> {
                 ..item.input.clone()
             };
             let after = tasks::write_imported(w, Some(&current), &next, item.completed_at.clone(), &item.uid)?;
-            Ok(Some(if after.updated_at == current.updated_at { Done::Unchanged } else { Done::Updated }))
+            let same = after.fields == current.fields && after.completed_at == current.completed_at;
+            Ok(if !deleted && same { Done::Unchanged } else { Done::Updated })
         }
         None => {
             tasks::write_imported(w, None, &item.input, item.completed_at.clone(), &item.uid)?;
-            Ok(Some(Done::Created))
+            Ok(Done::Created)
         }
     }
 }
@@ -144,8 +161,21 @@ fn is_about_record(e: &Error) -> bool {
 /// Writes every event and task read, in the writer's transaction (one batch).
 pub fn apply(w: &mut Writer, read: Read, report: &mut IcsImportReport) -> Result<()> {
     report.warnings.extend(read.issues);
-    let (masters, exceptions): (Vec<EventItem>, Vec<EventItem>) =
+    report.skipped = read.skipped;
+    let (mut masters, exceptions): (Vec<EventItem>, Vec<EventItem>) =
         read.events.into_iter().partition(|e| e.recurrence_id.is_none());
+    // Cancelled occurrences of a series in the file are its exceptions (EXDATE) from the start.
+    let mut taken_out = HashSet::new();
+    for (i, item) in exceptions.iter().enumerate().filter(|(_, e)| e.cancelled) {
+        if let (Some(master), Some(at)) = (masters.iter_mut().find(|m| m.uid == item.uid), item.recurrence_id) {
+            if let Ok(key) = series_key(&master.input, at) {
+                master.exdates.push(key);
+                master.exdates.sort();
+                master.exdates.dedup();
+                taken_out.insert(i);
+            }
+        }
+    }
     let mut series_of: HashMap<String, String> = HashMap::new();
     let mut failed: HashSet<String> = HashSet::new();
     for item in &masters {
@@ -157,11 +187,10 @@ pub fn apply(w: &mut Writer, read: Read, report: &mut IcsImportReport) -> Result
             continue;
         }
         match series(w, item) {
-            Ok(Some((id, done))) => {
+            Ok((id, done)) => {
                 count(report, done);
                 series_of.insert(item.uid.clone(), id);
             }
-            Ok(None) => report.skipped += 1,
             Err(e) if is_about_record(&e) => {
                 report.errors.push(issue(&item.lines, item.line, e));
                 failed.insert(item.uid.clone());
@@ -169,8 +198,8 @@ pub fn apply(w: &mut Writer, read: Read, report: &mut IcsImportReport) -> Result
             Err(e) => return Err(e),
         }
     }
-    for item in &exceptions {
-        let Some(at) = item.recurrence_id else { continue };
+    for (i, item) in exceptions.iter().enumerate() {
+        let Some(at) = item.recurrence_id.filter(|_| !taken_out.contains(&i)) else { continue };
         if failed.contains(&item.uid) {
             report.errors.push(Issue { line: item.line, message: "Its series could not be imported".into() });
             continue;
@@ -180,21 +209,19 @@ pub fn apply(w: &mut Writer, read: Read, report: &mut IcsImportReport) -> Result
             None => find(w.conn(), FIND_SERIES, &item.uid)?.filter(|(_, deleted)| !deleted).map(|(id, _)| id),
         };
         let result = match series_id {
-            Some(id) => moved(w, &id, item, at).map(Some),
+            Some(id) => moved(w, &id, item, at),
             // An occurrence without its series (one shared instance) is an event of its own.
-            None => series(w, &EventItem { recurrence_id: None, ..clone_item(item) }).map(|r| r.map(|(_, d)| d)),
+            None => series(w, &EventItem { recurrence_id: None, ..clone_item(item) }).map(|(_, d)| d),
         };
         match result {
-            Ok(Some(done)) => count(report, done),
-            Ok(None) => report.skipped += 1,
+            Ok(done) => count(report, done),
             Err(e) if is_about_record(&e) => report.errors.push(issue(&item.lines, item.line, e)),
             Err(e) => return Err(e),
         }
     }
     for item in &read.tasks {
         match task(w, item) {
-            Ok(Some(done)) => count(report, done),
-            Ok(None) => report.skipped += 1,
+            Ok(done) => count(report, done),
             Err(e) if is_about_record(&e) => report.errors.push(issue(&item.lines, item.line, e)),
             Err(e) => return Err(e),
         }
