@@ -951,13 +951,17 @@ batch_id: string | null, dry_run: boolean,
 /**
  * Events (series, single events and moved occurrences) and tasks created.
  */
-created: number, updated: number, 
+created: number, 
+/**
+ * Changed, or restored after being deleted.
+ */
+updated: number, 
 /**
  * Already there as the file has them.
  */
 unchanged: number, 
 /**
- * Deleted in Outpost: left deleted.
+ * Components Outpost does not keep (journals, free/busy, an event without a start).
  */
 skipped: number, 
 /**
