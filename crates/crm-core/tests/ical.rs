@@ -416,6 +416,8 @@ fn a_malformed_file_names_its_line_and_imports_nothing() {
         (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Open\r\n"), 7, "never ended"),
         (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20261302T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 9, "not a date-time"),
         (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260302T100000Z\r\nRRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 10, "RRULE"),
+        (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260302T100000Z\r\nRRULE:FREQ=DAILY;COUNT=3;UNTIL=20260310T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 10, "COUNT or UNTIL"),
+        (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260302T100000Z\r\nRRULE:FREQ=WEEKLY;UNTIL=2026\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 10, "UNTIL=2026"),
         (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=Mars/Olympus:20260302T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 9, "Mars/Olympus"),
         (format!("BEGIN:VCALENDAR\r\n{good}BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:2026-03-02\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 8, "not a date"),
         (format!("BEGIN:VCALENDAR\r\n{good}END:VEVENT\r\nEND:VCALENDAR\r\n"), 7, "closes BEGIN:VCALENDAR of line 1"),

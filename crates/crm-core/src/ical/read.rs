@@ -110,6 +110,9 @@ impl Ctx<'_> {
     }
 }
 
+/// Longer durations are refused (no event or alarm is ten years away).
+const MAX_DURATION: Duration = Duration::days(3_660);
+
 /// An RFC 5545 duration (`-P1DT2H`, `PT15M`, `P1W`).
 pub fn duration(line: &Line, text: &str) -> Result<Duration> {
     let bad = || at(line.number, format!("{}: {text:?} is not a duration (e.g. -PT15M)", line.name));
@@ -130,13 +133,14 @@ pub fn duration(line: &Line, text: &str) -> Result<Duration> {
                 let n: i64 = number.parse().map_err(|_| bad())?;
                 number.clear();
                 seen = true;
-                total += match c {
-                    'W' => Duration::weeks(n),
-                    'D' => Duration::days(n),
-                    'H' => Duration::hours(n),
-                    'M' => Duration::minutes(n),
-                    _ => Duration::seconds(n),
+                let part = match c {
+                    'W' => Duration::try_weeks(n),
+                    'D' => Duration::try_days(n),
+                    'H' => Duration::try_hours(n),
+                    'M' => Duration::try_minutes(n),
+                    _ => Duration::try_seconds(n),
                 };
+                total = part.and_then(|p| total.checked_add(&p)).filter(|t| *t <= MAX_DURATION).ok_or_else(bad)?;
             }
             _ => return Err(bad()),
         }
@@ -204,10 +208,20 @@ fn event(ctx: &Ctx, calendar_tz: Tz, c: &Component, out: &mut Read) -> Result<()
     };
     let rrule = c.prop("RRULE");
     if let Some(r) = rrule {
-        // A rule that does not read at all makes the file unreadable; one Outpost cannot repeat is reported later.
+        // A rule that does not read makes the file unreadable; a frequency Outpost does not repeat
+        // by (hourly and shorter) is reported with the event when it is written.
         let rule = r.value.trim();
-        rule.parse::<rrule::RRule<rrule::Unvalidated>>()
-            .map_err(|e| at(r.number, format!("RRULE {rule:?} does not read: {e}")))?;
+        let frequent =
+            ["FREQ=HOURLY", "FREQ=MINUTELY", "FREQ=SECONDLY"].iter().any(|f| rule.to_uppercase().contains(f));
+        let (tz, all_day) = match start {
+            When::Date(_) => (chrono_tz::UTC, true),
+            When::Local(_, tz) => (tz, false),
+            When::Utc(_) => (chrono_tz::UTC, false),
+        };
+        if !frequent {
+            recurrence::Series::read(rule, start.local_in(tz), tz, all_day)
+                .map_err(|e| at(r.number, format!("RRULE {rule:?}: {}", e.message)))?;
+        }
     }
     for extra in c.all("RRULE").skip(1) {
         out.issues.push(Issue { line: extra.number, message: "Only the first RRULE of an event is imported".into() });
@@ -411,5 +425,7 @@ mod tests {
         assert_eq!(duration(&line(), "PT0S").unwrap(), Duration::zero());
         assert_eq!(duration(&line(), "15M").unwrap_err().row, Some(7));
         assert!(duration(&line(), "P").is_err());
+        assert!(duration(&line(), "P99999999999999W").is_err(), "refused, not a panic");
+        assert!(duration(&line(), "P9999999D").is_err());
     }
 }

@@ -170,7 +170,8 @@ pub fn calendar(events: &[EventEntry], tasks: &[TaskEntry], now_year: i32) -> St
     push(&mut out, "CALSCALE:GREGORIAN");
     for (name, (from, to)) in zone_years(events, now_year) {
         if let Ok(tz) = name.parse::<Tz>() {
-            vtimezone::write(&mut out, tz, from, to);
+            // Older transitions than a lifetime before the last are of no use to anyone.
+            vtimezone::write(&mut out, tz, from.max(to - 120), to);
         }
     }
     for entry in events {
