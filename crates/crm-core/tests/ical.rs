@@ -565,3 +565,48 @@ fn reminders_already_acknowledged_are_not_shown_again() {
     let e = dispatch(&s, "reminder_due", json!({"until": "soon"})).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("until"));
 }
+
+#[test]
+fn attendees_travel_as_email_addresses() {
+    let a = store_at("2026-03-01T10:00:00Z");
+    let anna = call(
+        &a,
+        "contact_create",
+        json!({"first_name": "Anna", "last_name": "Berg", "emails": ["Anna.Berg@example.com"]}),
+    );
+    let bob = call(&a, "contact_create", json!({"first_name": "Bob", "last_name": "Ohne"}));
+    let event = call(
+        &a,
+        "event_create",
+        json!({"subject": "Review", "start": "2026-03-05T10:00", "tz": "Europe/Berlin",
+               "attendees": [{"type": "contact", "id": anna["id"]}, {"type": "contact", "id": bob["id"]}]}),
+    );
+    let text = call(&a, "ics_export", json!({}))["text"].as_str().unwrap().to_owned();
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("ATTENDEE;CN=\"Anna Berg\";CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED:mailto:anna.berg@example.com"),
+        "{text}"
+    );
+    assert!(
+        unfolded.contains(&format!(
+            "CN=\"Bob Ohne\";CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED:urn:uuid:{}",
+            bob["id"].as_str().unwrap()
+        )),
+        "{text}"
+    );
+
+    // Another store knows Anna by her e-mail, not Bob: she becomes an attendee, he is left out.
+    let b = store_at("2026-03-01T10:00:00Z");
+    let anna_b = call(
+        &b,
+        "contact_create",
+        json!({"first_name": "Anna", "last_name": "Berg", "emails": ["anna.berg@EXAMPLE.com"]}),
+    );
+    import_text(&b, &text);
+    let imported = events(&b);
+    assert_eq!(imported[0]["attendees"], json!([{"type": "contact", "id": anna_b["id"]}]));
+    // Back home both are found again, and nothing changes.
+    let home = import_text(&a, &text);
+    assert_eq!(home["unchanged"], 1, "{home}");
+    assert_eq!(call(&a, "event_get", json!({"id": event["id"]}))["attendees"].as_array().unwrap().len(), 2);
+}

@@ -4,6 +4,7 @@
 //! batch (undo with `batch_undo`), updating by UID on a second import.
 
 mod lines;
+mod people;
 mod read;
 mod store;
 mod vtimezone;

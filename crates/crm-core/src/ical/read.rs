@@ -49,6 +49,8 @@ pub struct EventItem {
     pub exdates: Vec<String>,
     pub recurrence_id: Option<When>,
     pub cancelled: bool,
+    /// The ATTENDEE addresses (`mailto:…`); those Outpost knows become attendees.
+    pub attendees: Vec<String>,
     /// Property lines, to point a validation error at (`rrule` → the RRULE line).
     pub lines: Vec<(&'static str, u64)>,
 }
@@ -320,6 +322,7 @@ fn event(ctx: &Ctx, calendar_tz: Tz, c: &Component, out: &mut Read) -> Result<()
         exdates,
         recurrence_id,
         cancelled: status == "CANCELLED",
+        attendees: c.all("ATTENDEE").map(|a| a.value.trim().to_owned()).collect(),
         lines,
     });
     Ok(())

@@ -3,10 +3,11 @@
 //! exported record's id) is already there, updated in place; a deleted one is restored,
 //! since importing the file says the user wants it in the calendar.
 
+use super::people;
 use super::read::{EventItem, Read, TaskItem, When};
 use super::{IcsImportReport, Issue};
 use crate::error::{Error, Result};
-use crate::events::{self, local_text, EditScope, Event, EventDelete, EventInput};
+use crate::events::{self, local_text, Attendee, EditScope, Event, EventDelete, EventInput};
 use crate::tasks::{self, TaskInput};
 use crate::write::Writer;
 use crate::IdArgs;
@@ -46,18 +47,37 @@ fn count(report: &mut IcsImportReport, done: Done) {
     }
 }
 
+/// A moved occurrence's own attendees and those the series and the file bring.
+fn merged(current: &Event, next: &EventInput) -> Vec<Attendee> {
+    let mut all = current.fields.attendees.clone();
+    all.extend(next.attendees.iter().filter(|a| !current.fields.attendees.iter().any(|k| k.id == a.id)).cloned());
+    all
+}
+
 fn same_event(a: &Event, b: &Event) -> bool {
     a.fields == b.fields && a.exdates == b.exdates
 }
 
-/// An imported event keeps the owner, record and attendees it has in Outpost.
-fn keep_links(file: &EventInput, current: &Event) -> EventInput {
-    EventInput {
-        owner_id: current.fields.owner_id.clone(),
-        record: current.fields.record.clone(),
-        attendees: current.fields.attendees.clone(),
-        ..file.clone()
+/// An imported event keeps the owner, record and attendees it has in Outpost, and gains the
+/// file's attendees that Outpost knows (by e-mail).
+fn keep_links(w: &Writer, item: &EventItem, current: Option<&Event>) -> Result<EventInput> {
+    let mut attendees: Vec<Attendee> = current.map(|c| c.fields.attendees.clone()).unwrap_or_default();
+    for uri in &item.attendees {
+        if let Some(a) = people::find(w.conn(), uri)? {
+            if !attendees.iter().any(|known| known.id == a.id) {
+                attendees.push(a);
+            }
+        }
     }
+    Ok(match current {
+        Some(c) => EventInput {
+            owner_id: c.fields.owner_id.clone(),
+            record: c.fields.record.clone(),
+            attendees,
+            ..item.input.clone()
+        },
+        None => EventInput { attendees, ..item.input.clone() },
+    })
 }
 
 fn series(w: &mut Writer, item: &EventItem) -> Result<(String, Done)> {
@@ -67,13 +87,14 @@ fn series(w: &mut Writer, item: &EventItem) -> Result<(String, Done)> {
                 w.restore(&events::EVENT, &id)?;
             }
             let current = events::get(w.conn(), IdArgs { id: id.clone() })?;
-            let next = keep_links(&item.input, &current);
+            let next = keep_links(w, item, Some(&current))?;
             let after = events::rewrite(w, &id, &next, &item.exdates, false)?;
             let done = if !deleted && same_event(&after, &current) { Done::Unchanged } else { Done::Updated };
             Ok((id, done))
         }
         None => {
-            let created = events::insert_with_uid(w, &item.input, None, &item.exdates, Some(&item.uid))?;
+            let input = keep_links(w, item, None)?;
+            let created = events::insert_with_uid(w, &input, None, &item.exdates, Some(&item.uid))?;
             Ok((created.id, Done::Created))
         }
     }
@@ -105,7 +126,7 @@ fn moved(w: &mut Writer, series_id: &str, item: &EventItem, at: When) -> Result<
         events::delete(w, EventDelete { id: series_id.into(), scope: Some(EditScope::This), occurrence: Some(key) })?;
         return Ok(Done::Updated);
     }
-    let input = EventInput { rrule: None, ..keep_links(&item.input, &series) };
+    let input = EventInput { rrule: None, ..keep_links(w, item, Some(&series))? };
     let existing: Option<(String, bool)> = w
         .conn()
         .prepare_cached(
@@ -119,6 +140,7 @@ fn moved(w: &mut Writer, series_id: &str, item: &EventItem, at: When) -> Result<
                 w.restore(&events::EVENT, &id)?;
             }
             let current = events::get(w.conn(), IdArgs { id: id.clone() })?;
+            let input = EventInput { attendees: merged(&current, &input), ..input };
             let after = events::rewrite(w, &id, &input, &[], true)?;
             Ok(if !deleted && same_event(&after, &current) { Done::Unchanged } else { Done::Updated })
         }
@@ -239,6 +261,7 @@ fn clone_item(item: &EventItem) -> EventItem {
         exdates: Vec::new(),
         recurrence_id: item.recurrence_id,
         cancelled: item.cancelled,
+        attendees: item.attendees.clone(),
         lines: item.lines.clone(),
     }
 }

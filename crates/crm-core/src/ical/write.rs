@@ -3,6 +3,7 @@
 //! and reminder (VALARM); VTODO for tasks.
 
 use super::lines::{escape, push};
+use super::people::{self, Address};
 use super::vtimezone;
 use crate::error::Result;
 use crate::events::{self, Event, EventStatus};
@@ -15,11 +16,17 @@ use std::collections::BTreeMap;
 
 pub const PRODID: &str = "-//Outpost//Outpost CRM//EN";
 
+/// An event row with the calendar addresses of its attendees.
+pub struct Dated {
+    pub event: Event,
+    pub attendees: Vec<Address>,
+}
+
 /// A series and its moved occurrences, with the UID they share.
 pub struct EventEntry {
     pub uid: String,
-    pub event: Event,
-    pub moved: Vec<Event>,
+    pub main: Dated,
+    pub moved: Vec<Dated>,
 }
 
 pub struct TaskEntry {
@@ -61,7 +68,8 @@ fn text_prop(out: &mut String, name: &str, value: &str) {
     }
 }
 
-fn vevent(out: &mut String, uid: &str, e: &Event, series: Option<&Event>) {
+fn vevent(out: &mut String, uid: &str, dated: &Dated, series: Option<&Event>) {
+    let e = &dated.event;
     let f = &e.fields;
     push(out, "BEGIN:VEVENT");
     push(out, &format!("UID:{}", escape(uid)));
@@ -81,6 +89,10 @@ fn vevent(out: &mut String, uid: &str, e: &Event, series: Option<&Event>) {
     push(out, if f.status == EventStatus::NotHeld { "STATUS:CANCELLED" } else { "STATUS:CONFIRMED" });
     if f.status == EventStatus::Held {
         push(out, "X-OUTPOST-STATUS:held");
+    }
+    for a in &dated.attendees {
+        let name = a.name.replace('"', "'");
+        push(out, &format!("ATTENDEE;CN=\"{name}\";CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED:{}", a.uri));
     }
     if let Some(rule) = &f.rrule {
         push(out, &format!("RRULE:{rule}"));
@@ -144,8 +156,8 @@ fn zone_years(events: &[EventEntry], now_year: i32) -> BTreeMap<String, (i32, i3
     let mut years: BTreeMap<String, (i32, i32)> = BTreeMap::new();
     let year = |local: &str| local.get(..4).and_then(|y| y.parse::<i32>().ok());
     for entry in events {
-        for e in std::iter::once(&entry.event).chain(&entry.moved) {
-            let f = &e.fields;
+        for dated in std::iter::once(&entry.main).chain(&entry.moved) {
+            let f = &dated.event.fields;
             if f.all_day || f.tz.is_empty() {
                 continue;
             }
@@ -175,9 +187,9 @@ pub fn calendar(events: &[EventEntry], tasks: &[TaskEntry], now_year: i32) -> St
         }
     }
     for entry in events {
-        vevent(&mut out, &entry.uid, &entry.event, None);
+        vevent(&mut out, &entry.uid, &entry.main, None);
         for moved in &entry.moved {
-            vevent(&mut out, &entry.uid, moved, Some(&entry.event));
+            vevent(&mut out, &entry.uid, moved, Some(&entry.main.event));
         }
     }
     for entry in tasks {
@@ -187,16 +199,25 @@ pub fn calendar(events: &[EventEntry], tasks: &[TaskEntry], now_year: i32) -> St
     out
 }
 
+fn dated(conn: &Connection, id: &str) -> Result<Dated> {
+    let event = events::get(conn, IdArgs { id: id.into() })?;
+    let mut attendees = Vec::new();
+    for a in &event.fields.attendees {
+        attendees.extend(people::address(conn, a)?);
+    }
+    Ok(Dated { event, attendees })
+}
+
 /// A stored series (or single event) with its moved occurrences and UID.
 pub fn event_entry(conn: &Connection, id: &str) -> Result<EventEntry> {
-    let event = events::get(conn, IdArgs { id: id.into() })?;
+    let main = dated(conn, id)?;
     let uid: Option<String> = conn.query_row("SELECT ical_uid FROM events WHERE id = ?1", [id], |r| r.get(0))?;
     let mut moved = Vec::new();
     for (moved_id, _) in events::overrides(conn, id)? {
-        moved.push(events::get(conn, IdArgs { id: moved_id })?);
+        moved.push(dated(conn, &moved_id)?);
     }
-    moved.sort_by(|a, b| a.recurrence_id.cmp(&b.recurrence_id));
-    Ok(EventEntry { uid: uid.unwrap_or_else(|| event.id.clone()), event, moved })
+    moved.sort_by(|a, b| a.event.recurrence_id.cmp(&b.event.recurrence_id));
+    Ok(EventEntry { uid: uid.unwrap_or_else(|| main.event.id.clone()), main, moved })
 }
 
 pub fn task_entry(conn: &Connection, id: &str) -> Result<TaskEntry> {
