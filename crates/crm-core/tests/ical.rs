@@ -123,6 +123,11 @@ fn sample(s: &Store) {
         json!({"subject": "Angebot schicken", "description": "Preise \\ Rabatte", "due_date": "2026-03-20", "due_time": "17:00",
                "priority": "high", "reminder_at": "2026-03-20T08:00:00Z"}),
     );
+    call(
+        s,
+        "event_create",
+        json!({"subject": "UTC call", "start": "2026-03-03T15:00", "tz": "UTC", "rrule": "FREQ=DAILY;COUNT=3"}),
+    );
     call(s, "task_create", json!({"subject": "Waiting on legal", "status": "waiting", "priority": "low"}));
     let done = call(s, "task_create", json!({"subject": "Done already", "due_date": "2026-02-01"}));
     call(s, "task_complete", json!({"id": done["id"]}));
@@ -134,7 +139,7 @@ fn export_then_import_into_an_empty_store_gives_the_same_events_and_tasks() {
     sample(&a);
     let exported = call(&a, "ics_export", json!({}));
     let text = exported["text"].as_str().unwrap();
-    assert_eq!((exported["events"].as_u64(), exported["tasks"].as_u64()), (Some(4), Some(3)));
+    assert_eq!((exported["events"].as_u64(), exported["tasks"].as_u64()), (Some(5), Some(3)));
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nPRODID:"), "{text}");
     assert!(text.lines().all(|l| l.len() <= 76), "folded at 75 octets");
     assert!(!text.replace("\r\n", "").contains('\n'), "every line ends in CRLF");
@@ -146,11 +151,12 @@ fn export_then_import_into_an_empty_store_gives_the_same_events_and_tasks() {
     assert!(text.contains("RECURRENCE-ID;TZID=Europe/Berlin:20260407T090000"), "{text}");
     assert!(text.contains("DTSTART;VALUE=DATE:20260504"), "{text}");
     assert!(text.contains("TRIGGER:-PT15M"), "{text}");
+    assert!(text.contains("DTSTART:20260303T150000Z") && !text.contains("TZID:UTC"), "UTC as such: {text}");
     assert!(text.contains("BEGIN:VTODO"), "{text}");
 
     let b = store_at("2026-03-01T10:00:00Z");
     let report = import_text(&b, text);
-    assert_eq!(report["created"], 8, "{report}");
+    assert_eq!(report["created"], 9, "{report}");
     assert!(report["errors"].as_array().unwrap().is_empty(), "{report}");
     let (before, after) = (events(&a), events(&b));
     assert_eq!(before.len(), after.len());
@@ -172,12 +178,12 @@ fn export_then_import_into_an_empty_store_gives_the_same_events_and_tasks() {
     let again = import_text(&b, text);
     assert_eq!(
         (again["created"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-        (Some(0), Some(0), Some(8)),
+        (Some(0), Some(0), Some(9)),
         "{again}"
     );
     assert!(again["batch_id"].is_null());
     let home = import_text(&a, text);
-    assert_eq!((home["created"].as_u64(), home["unchanged"].as_u64()), (Some(0), Some(8)), "{home}");
+    assert_eq!((home["created"].as_u64(), home["unchanged"].as_u64()), (Some(0), Some(9)), "{home}");
     // And exporting the imported store gives the records under the same UIDs.
     let second = call(&b, "ics_export", json!({}))["text"].as_str().unwrap().to_owned();
     let uids = |t: &str| {
@@ -409,6 +415,18 @@ fn files_from_ical_js_and_libical_import() {
 }
 
 #[test]
+fn a_file_in_a_windows_code_page_reads() {
+    let s = store_at("2026-02-01T10:00:00Z");
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:cp\r\nSUMMARY:Besprechung mit Herrn Müller über Größen\r\n\
+                DTSTART:20260302T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let path = s.dir.path().join("old-outlook.ics");
+    std::fs::write(&path, &bytes).unwrap();
+    call(&s, "ics_import", json!({"path": path.display().to_string()}));
+    assert_eq!(events(&s)[0]["subject"], "Besprechung mit Herrn Müller über Größen");
+}
+
+#[test]
 fn a_malformed_file_names_its_line_and_imports_nothing() {
     let s = store_at("2026-02-01T10:00:00Z");
     let good = "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Fine\r\nDTSTART:20260302T100000Z\r\nEND:VEVENT\r\n";
@@ -562,6 +580,16 @@ fn reminders_already_acknowledged_are_not_shown_again() {
     // The marker never moves back.
     let kept = call(&s, "reminder_ack", json!({"until": "2026-03-09T00:00:00Z"}));
     assert_eq!(kept["acknowledged_until"], "2026-03-10T10:00:00.000Z");
+    // An all-day event reminds from the start of its day in the zone asked for.
+    call(
+        &s,
+        "event_create",
+        json!({"subject": "Fair", "all_day": true, "start": "2026-03-11", "reminder_minutes": 900}),
+    );
+    let berlin =
+        due(&s, json!({"from": "2026-03-10T00:00:00Z", "until": "2026-03-10T12:00:00Z", "tz": "Europe/Berlin"}));
+    let fair: Vec<&str> = berlin.iter().filter(|r| r.1 == "Fair").map(|r| r.0.as_str()).collect();
+    assert_eq!(fair, ["2026-03-10T08:00:00.000Z"], "midnight in Berlin (23:00 UTC) less 15 hours");
     let e = dispatch(&s, "reminder_due", json!({"until": "soon"})).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("until"));
 }

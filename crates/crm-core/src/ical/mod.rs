@@ -88,6 +88,13 @@ pub struct IcsExport {
     pub tasks: u64,
 }
 
+/// The file's text: UTF-8 as RFC 5545 asks, else what its byte-order mark or its bytes say
+/// (UTF-16 and Windows code pages from older Outlook versions), as the list import finds it.
+fn decode(bytes: &[u8]) -> String {
+    let encoding = crate::import::source::detect_encoding(bytes);
+    encoding.decode(bytes).0.into_owned()
+}
+
 fn now(store: &Store) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(store.clock().wall_ms()).unwrap_or_default()
 }
@@ -98,7 +105,7 @@ pub fn import(store: &Store, args: IcsImportArgs) -> Result<IcsImportReport> {
         (None, Some(path)) => {
             let bytes =
                 std::fs::read(path).map_err(|e| Error::io(&format!("Cannot read {path}"), &e).with_field("path"))?;
-            String::from_utf8_lossy(&bytes).into_owned()
+            decode(&bytes)
         }
         (None, None) => return Err(Error::invalid("path", "Give the calendar file's path or its text")),
     };

@@ -45,12 +45,20 @@ fn utc_basic(instant: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `DTSTART;TZID=Europe/Berlin:20260305T090000` or `DTSTART;VALUE=DATE:20260305`.
-fn time_prop(name: &str, local: &str, all_day: bool, tz: &str) -> String {
+fn is_utc(tz: &str) -> bool {
+    matches!(tz, "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT")
+}
+
+/// `DTSTART;TZID=Europe/Berlin:20260305T090000`, `DTSTART:20260305T090000Z` (UTC) or
+/// `DTSTART;VALUE=DATE:20260305`; `locals` may be a comma list (EXDATE).
+fn time_prop(name: &str, locals: &[&str], all_day: bool, tz: &str) -> String {
+    let values: Vec<String> = locals.iter().map(|l| basic(l)).collect();
     if all_day {
-        format!("{name};VALUE=DATE:{}", basic(local))
+        format!("{name};VALUE=DATE:{}", values.join(","))
+    } else if is_utc(tz) {
+        format!("{name}:{}", values.iter().map(|v| format!("{v}Z")).collect::<Vec<_>>().join(","))
     } else {
-        format!("{name};TZID={tz}:{}", basic(local))
+        format!("{name};TZID={tz}:{}", values.join(","))
     }
 }
 
@@ -77,11 +85,11 @@ fn vevent(out: &mut String, uid: &str, dated: &Dated, series: Option<&Event>) {
     push(out, &format!("CREATED:{}", utc_basic(&e.created_at)));
     push(out, &format!("LAST-MODIFIED:{}", utc_basic(&e.updated_at)));
     if let (Some(s), Some(key)) = (series, &e.recurrence_id) {
-        push(out, &time_prop("RECURRENCE-ID", key, s.fields.all_day, &s.fields.tz));
+        push(out, &time_prop("RECURRENCE-ID", &[key], s.fields.all_day, &s.fields.tz));
     }
-    push(out, &time_prop("DTSTART", &f.start, f.all_day, &f.tz));
+    push(out, &time_prop("DTSTART", &[&f.start], f.all_day, &f.tz));
     if let Some(end) = &f.end {
-        push(out, &time_prop("DTEND", end, f.all_day, &f.tz));
+        push(out, &time_prop("DTEND", &[end], f.all_day, &f.tz));
     }
     text_prop(out, "SUMMARY", &f.subject);
     text_prop(out, "LOCATION", &f.location);
@@ -98,9 +106,8 @@ fn vevent(out: &mut String, uid: &str, dated: &Dated, series: Option<&Event>) {
         push(out, &format!("RRULE:{rule}"));
     }
     if !e.exdates.is_empty() {
-        let list: Vec<String> = e.exdates.iter().map(|k| basic(k)).collect();
-        let prop = time_prop("EXDATE", "", f.all_day, &f.tz);
-        push(out, &format!("{prop}{}", list.join(",")));
+        let keys: Vec<&str> = e.exdates.iter().map(String::as_str).collect();
+        push(out, &time_prop("EXDATE", &keys, f.all_day, &f.tz));
     }
     if let Some(m) = f.reminder_minutes {
         alarm(out, &f.subject, &format!("TRIGGER:-PT{m}M"));
@@ -158,7 +165,7 @@ fn zone_years(events: &[EventEntry], now_year: i32) -> BTreeMap<String, (i32, i3
     for entry in events {
         for dated in std::iter::once(&entry.main).chain(&entry.moved) {
             let f = &dated.event.fields;
-            if f.all_day || f.tz.is_empty() {
+            if f.all_day || f.tz.is_empty() || is_utc(&f.tz) {
                 continue;
             }
             let Some(first) = year(&f.start) else { continue };
