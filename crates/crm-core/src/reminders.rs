@@ -98,13 +98,23 @@ fn event_reminders(conn: &Connection, window: &Window, out: &mut Vec<(DateTime<U
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.series_id, e.recurrence_id, e.exdates, e.subject, e.all_day, e.start_local, e.end_local, e.tz,
                 e.rrule, e.reminder_minutes
-         FROM events e
-         WHERE e.deleted_at IS NULL AND e.reminder_minutes IS NOT NULL AND e.span_end > ?1 AND e.span_start < ?2
-           AND e.status = 'planned'
+         FROM (SELECT rowid AS r FROM events
+                WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL AND span_long = 0
+                  AND span_start >= ?3 AND span_start < ?2
+               UNION ALL
+               SELECT rowid FROM events
+                WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL AND span_long = 1
+                  AND span_end > ?1 AND span_start < ?2) AS hit
+         JOIN events e ON e.rowid = hit.r
+         WHERE e.status = 'planned'
            AND (e.series_id IS NULL OR EXISTS (SELECT 1 FROM events s WHERE s.id = e.series_id AND s.deleted_at IS NULL))",
     )?;
+    // A reminder in the window belongs to a start after it began (an all-day one's day may begin
+    // up to 14 hours before its UTC midnight) and at most four weeks after it ends.
     let latest_start = window.until + LONGEST + Duration::hours(14);
-    let rows = stmt.query_map((instant_text(window.from), instant_text(latest_start)), |r| {
+    let earliest_short = window.from - Duration::days(1);
+    let args = (instant_text(window.from), instant_text(latest_start), instant_text(earliest_short));
+    let rows = stmt.query_map(args, |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, Option<String>>(1)?,
