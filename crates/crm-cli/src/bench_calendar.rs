@@ -52,7 +52,7 @@ fn event(rng: &mut Rng, i: usize, date: &str) -> EventInput {
         end: Some((start + chrono::Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M").to_string()),
         tz: rng.pick(ZONES).to_owned(),
         // Half the meetings remind a quarter of an hour before (the reminder query reads those).
-        reminder_minutes: (i % 2 == 0).then_some(15),
+        reminder_minutes: i.is_multiple_of(2).then_some(15),
         ..Default::default()
     }
 }
