@@ -638,3 +638,47 @@ fn attendees_travel_as_email_addresses() {
     assert_eq!(home["unchanged"], 1, "{home}");
     assert_eq!(call(&a, "event_get", json!({"id": event["id"]}))["attendees"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn an_exception_sent_later_joins_its_series() {
+    let s = store_at("2026-02-01T10:00:00Z");
+    let series = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:weekly-1\r\nSUMMARY:Weekly\r\nDTSTART;TZID=Europe/Berlin:20260302T090000\r\n\
+                  DTEND;TZID=Europe/Berlin:20260302T100000\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    import_text(&s, series);
+    let moved = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:weekly-1\r\nSUMMARY:Weekly (later)\r\n\
+                 RECURRENCE-ID:20260309T080000Z\r\nDTSTART;TZID=Europe/Berlin:20260309T150000\r\n\
+                 DTEND;TZID=Europe/Berlin:20260309T160000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let report = import_text(&s, moved);
+    assert_eq!(report["created"], 1, "{report}");
+    let list = events(&s);
+    let row = by_subject(&list, "Weekly (later)");
+    let series_row = by_subject(&list, "Weekly");
+    assert_eq!(
+        (row["series_id"].as_str(), row["recurrence_id"].as_str()),
+        (series_row["id"].as_str(), Some("2026-03-09T09:00:00"))
+    );
+    let starts = starts(&s, "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "Europe/Berlin", "Weekly");
+    assert_eq!(starts, ["2026-03-02T09:00:00+01:00", "2026-03-16T09:00:00+01:00", "2026-03-23T09:00:00+01:00"]);
+    // A cancellation sent later takes the occurrence out.
+    let cancel = moved.replace("RECURRENCE-ID:20260309T080000Z", "RECURRENCE-ID:20260316T080000Z\r\nSTATUS:CANCELLED");
+    let report = import_text(&s, &cancel);
+    assert_eq!(report["updated"], 1, "{report}");
+    assert_eq!(call(&s, "event_get", json!({"id": series_row["id"]}))["exdates"], json!(["2026-03-16T09:00:00"]));
+}
+
+#[test]
+fn events_held_or_not_held_do_not_remind() {
+    let s = store_at("2026-03-10T12:00:00Z");
+    call(
+        &s,
+        "event_create",
+        json!({"subject": "Planned", "start": "2026-03-10T11:30", "tz": "UTC", "reminder_minutes": 10}),
+    );
+    call(
+        &s,
+        "event_create",
+        json!({"subject": "Cancelled", "start": "2026-03-10T11:30", "tz": "UTC", "reminder_minutes": 10, "status": "not_held"}),
+    );
+    let got = due(&s, json!({"until": "2026-03-10T12:00:00Z"}));
+    assert_eq!(got.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["Planned"]);
+}
