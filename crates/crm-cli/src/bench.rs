@@ -294,6 +294,7 @@ pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBu
 
     if events > 0 {
         crate::bench_calendar::measure(&store, events, &mut add)?;
+        crate::bench_calendar::ics(&store, &dir, &mut add)?;
     }
     if opportunities > 0 {
         pipeline(&store, opportunities, &mut add)?;

@@ -51,6 +51,8 @@ fn event(rng: &mut Rng, i: usize, date: &str) -> EventInput {
         start: start.format("%Y-%m-%dT%H:%M").to_string(),
         end: Some((start + chrono::Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M").to_string()),
         tz: rng.pick(ZONES).to_owned(),
+        // Half the meetings remind a quarter of an hour before (the reminder query reads those).
+        reminder_minutes: i.is_multiple_of(2).then_some(15),
         ..Default::default()
     }
 }
@@ -122,5 +124,51 @@ pub fn measure(store: &Store, n: usize, add: &mut impl FnMut(String, f64, &'stat
         add(format!("{what}, p50"), p50, "ms", 30.0);
         add(format!("{what}, p95"), p95, "ms", 30.0);
     }
+    Ok(())
+}
+
+/// The calendar of `measure` as an iCalendar file: written, then imported into an empty
+/// database; and the reminders due in a week of it.
+pub fn ics(
+    store: &Store,
+    dir: &std::path::Path,
+    add: &mut impl FnMut(String, f64, &'static str, f64),
+) -> Result<(), Error> {
+    use crm_core::ical::{self, IcsExportArgs, IcsImportArgs};
+    let file = dir.join("calendar.ics");
+    let t = Instant::now();
+    let args = IcsExportArgs { path: Some(file.display().to_string()), no_tasks: true, ..Default::default() };
+    let written = ical::export(store, args)?;
+    let megabytes = std::fs::metadata(&file).map(|m| m.len() as f64 / 1e6).unwrap_or_default();
+    add(
+        format!("export {} events (series with their exceptions) as iCalendar ({megabytes:.0} MB)", written.events),
+        t.elapsed().as_secs_f64(),
+        "s",
+        10.0,
+    );
+    let empty = Store::open(dir.join("ics-import.db"))?;
+    let t = Instant::now();
+    let report = ical::import(&empty, IcsImportArgs { path: Some(file.display().to_string()), ..Default::default() })?;
+    add(
+        format!("import that file into an empty database ({} events created)", report.created),
+        t.elapsed().as_secs_f64(),
+        "s",
+        60.0,
+    );
+    drop(empty);
+    for name in ["ics-import.db", "ics-import.db-wal", "ics-import.db-shm", "calendar.ics"] {
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+    let weeks: Vec<String> = (0..20).map(|w| format!("{}T08:00:00Z", day(365 + 7 * w))).collect();
+    let mut found = 0;
+    let (p50, p95) = percentiles(weeks.len(), |i| {
+        let until = weeks[i].clone();
+        let from = Some(format!("{}T08:00:00Z", day(358 + 7 * i)));
+        let query = crm_core::reminders::ReminderQuery { until, from, tz: Some("Europe/Berlin".into()) };
+        found = crm_core::reminders::due(store, query)?.reminders.len();
+        Ok(())
+    })?;
+    add(format!("reminders due in a week (~{found}), p50"), p50, "ms", 50.0);
+    add(format!("reminders due in a week (~{found}), p95"), p95, "ms", 50.0);
     Ok(())
 }

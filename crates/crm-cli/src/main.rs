@@ -51,9 +51,10 @@ enum Command {
         /// JSON arguments (`{}` when omitted; `-` reads them from standard input).
         args: Option<String>,
     },
-    /// Import a CSV, xlsx, xls, ods or vCard file: `crm import contacts list.csv --on-match update`.
+    /// Import a CSV, xlsx, xls, ods or vCard file: `crm import contacts list.csv --on-match update`;
+    /// or an iCalendar file of events and tasks: `crm import events calendar.ics`.
     Import {
-        /// What the file holds: contacts, accounts or leads.
+        /// What the file holds: contacts, accounts, leads, or events (and tasks) from an .ics file.
         #[arg(value_enum)]
         target: List,
         file: PathBuf,
@@ -83,20 +84,24 @@ enum Command {
         /// The sheet of an Excel or OpenDocument workbook (default: the first).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
+        /// .ics: the IANA zone of times the file leaves floating (default: the file's, else UTC).
+        #[arg(long, value_name = "ZONE")]
+        tz: Option<String>,
         /// Check and count everything, write nothing.
         #[arg(long)]
         dry_run: bool,
     },
     /// Take back an import (or a merge or bulk action) by its batch id.
     ImportUndo { batch_id: String },
-    /// Export a list: `crm export contacts --format csv -o contacts.csv`.
+    /// Export a list: `crm export contacts --format csv -o contacts.csv`, or the calendar:
+    /// `crm export events --format ics -o calendar.ics --with-tasks`.
     Export {
-        /// contacts, accounts or leads.
+        /// contacts, accounts, leads, events or tasks.
         #[arg(value_enum)]
         target: List,
-        /// csv, xlsx or vcf (vcf for contacts only).
-        #[arg(long, value_parser = core_choice::<export::ExportFormat>, default_value = "csv")]
-        format: export::ExportFormat,
+        /// csv (the default), xlsx or vcf (contacts only) for lists; ics for events and tasks.
+        #[arg(long)]
+        format: Option<String>,
         #[arg(short, long = "output", value_name = "FILE")]
         output: PathBuf,
         /// `,` `;` or `tab`.
@@ -105,6 +110,15 @@ enum Command {
         /// Start the file with a UTF-8 byte-order mark (for Excel).
         #[arg(long)]
         bom: bool,
+        /// Events: put the tasks in the same calendar.
+        #[arg(long)]
+        with_tasks: bool,
+        /// Events and tasks: only those from this instant (RFC 3339) …
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        /// … up to this one.
+        #[arg(long, requires = "from")]
+        to: Option<String>,
     },
     /// Write a document as PDF: `crm pdf invoice INV-2026-0001 -o invoice.pdf`.
     Pdf {
@@ -133,19 +147,24 @@ enum Command {
 }
 
 /// The lists `import` and `export` work on, named as plurals on the command line.
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 enum List {
     Contacts,
     Accounts,
     Leads,
+    /// Events (and tasks) in an iCalendar file.
+    Events,
+    Tasks,
 }
 
 impl List {
-    fn target(self) -> ListTarget {
+    /// The list of records, or None for the calendar (events and tasks).
+    fn target(self) -> Option<ListTarget> {
         match self {
-            List::Contacts => ListTarget::Contact,
-            List::Accounts => ListTarget::Account,
-            List::Leads => ListTarget::Lead,
+            List::Contacts => Some(ListTarget::Contact),
+            List::Accounts => Some(ListTarget::Account),
+            List::Leads => Some(ListTarget::Lead),
+            List::Events | List::Tasks => None,
         }
     }
 }
@@ -323,8 +342,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             encoding,
             delimiter,
             sheet,
+            tz,
             dry_run,
         } => {
+            let Some(list) = target.target() else {
+                return import_calendar(&cli.db, json, file, tz, dry_run);
+            };
             let mapping = match mapping {
                 None => None,
                 Some(path) => {
@@ -349,7 +372,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             let args = ImportArgs {
                 path: file.display().to_string(),
-                target: Some(target.target()),
+                target: Some(list),
                 encoding,
                 delimiter,
                 sheet,
@@ -396,12 +419,41 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Took back {} writes", report.reverted);
             }
         }
-        Command::Export { target, format, output, delimiter, bom } => {
+        Command::Export { target, format, output, delimiter, bom, with_tasks, from, to } => {
             let store = open_existing(&db_path(&cli.db)?)?;
+            let Some(list) = target.target() else {
+                if format.as_deref().is_some_and(|f| f != "ics") {
+                    return Err(Error::invalid("format", "Events and tasks export as iCalendar (--format ics)"));
+                }
+                let args = crm_core::ical::IcsExportArgs {
+                    ids: None,
+                    from,
+                    to,
+                    no_tasks: target == List::Events && !with_tasks,
+                    no_events: target == List::Tasks,
+                    path: Some(output.display().to_string()),
+                };
+                let report = crm_core::ical::export(&store, args)?;
+                if json {
+                    print_json(&report);
+                } else {
+                    println!("Wrote {} events and {} tasks to {}", report.events, report.tasks, output.display());
+                }
+                return Ok(());
+            };
             let args = export::ExportArgs {
                 path: output.display().to_string(),
-                target: Some(target.target()),
-                format,
+                target: Some(list),
+                format: match format.as_deref() {
+                    None => export::ExportFormat::Csv,
+                    Some("ics") => {
+                        return Err(Error::invalid(
+                            "format",
+                            format!("iCalendar holds events and tasks: export {} as csv, xlsx or vcf", list.noun()),
+                        ))
+                    }
+                    Some(name) => core_choice(name).map_err(|e| Error::invalid("format", e))?,
+                },
                 query: None,
                 delimiter: Some(delimiter),
                 bom,
@@ -410,7 +462,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&report);
             } else {
-                println!("Wrote {} {} to {}", report.rows, target.target().noun(), report.path);
+                println!("Wrote {} {} to {}", report.rows, list.noun(), report.path);
             }
         }
         Command::Pdf { kind, id, output } => {
@@ -426,6 +478,37 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Bench { contacts, events, opportunities, keep } => {
             bench::run(contacts, events, opportunities, keep, json)?
         }
+    }
+    Ok(())
+}
+
+/// `crm import events FILE.ics`: the calendar file in one batch, updated by UID when imported again.
+fn import_calendar(
+    db: &Option<PathBuf>,
+    json: bool,
+    file: PathBuf,
+    tz: Option<String>,
+    dry_run: bool,
+) -> Result<(), Error> {
+    let store = open_existing(&db_path(db)?)?;
+    let args = crm_core::ical::IcsImportArgs { path: Some(file.display().to_string()), text: None, tz, dry_run };
+    let report = crm_core::ical::import(&store, args)?;
+    if json {
+        print_json(&report);
+        return Ok(());
+    }
+    println!(
+        "{}{} created, {} updated, {} unchanged, {} skipped, {} failed{}",
+        if report.dry_run { "Dry run: " } else { "" },
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.skipped,
+        report.errors.len(),
+        report.batch_id.as_ref().map(|b| format!("; undo with `crm import-undo {b}`")).unwrap_or_default()
+    );
+    for issue in report.errors.iter().chain(&report.warnings) {
+        println!("  line {}: {}", issue.line, issue.message);
     }
     Ok(())
 }

@@ -289,3 +289,40 @@ fn pdf_writes_a_document_found_by_its_number() {
     let e = fails(&db, &["pdf", "credit-note", "CN-2026-0001", "-o", file.to_str().unwrap(), "--json"]);
     assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("not_found"), Some("id")));
 }
+
+#[test]
+fn calendar_import_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crm-core/tests/fixtures/ics");
+    let apple = fixtures.join("apple.ics");
+    let file = apple.to_str().unwrap();
+
+    let dry = ok(&db, &["import", "events", file, "--dry-run", "--json"]);
+    assert_eq!((dry["created"].as_u64(), dry["batch_id"].is_null()), (Some(4), true), "{dry}");
+    assert_eq!(ok(&db, &["call", "task_list", "{}"])["total"], 0, "a dry run writes nothing");
+    let report = ok(&db, &["import", "events", file, "--json"]);
+    assert_eq!(report["created"], 4, "{report}");
+    let again = ok(&db, &["import", "events", file, "--json"]);
+    assert_eq!((again["created"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(4)), "updated by UID: {again}");
+
+    let out = dir.path().join("calendar.ics");
+    let exported = ok(&db, &["export", "events", "--format", "ics", "-o", out.to_str().unwrap(), "--json"]);
+    assert_eq!((exported["events"].as_u64(), exported["tasks"].as_u64()), (Some(2), Some(0)), "{exported}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("SUMMARY:Visit Müller GmbH") && !text.contains("VTODO"), "{text}");
+    let tasks = dir.path().join("tasks.ics");
+    let only_tasks = ok(&db, &["export", "tasks", "-o", tasks.to_str().unwrap(), "--json"]);
+    assert_eq!((only_tasks["events"].as_u64(), only_tasks["tasks"].as_u64()), (Some(0), Some(2)));
+
+    let batch = report["batch_id"].as_str().unwrap();
+    ok(&db, &["import-undo", batch, "--json"]);
+    assert_eq!(ok(&db, &["call", "task_list", "{}"])["total"], 0);
+
+    let broken = fixtures.join("libical-calendar.ics");
+    let err = fails(&db, &["import", "events", broken.to_str().unwrap(), "--json"]);
+    assert_eq!((err["code"].as_str(), err["row"].as_u64()), (Some("validation"), Some(57)), "{err}");
+    let err = fails(&db, &["export", "contacts", "--format", "ics", "-o", out.to_str().unwrap(), "--json"]);
+    assert_eq!(err["field"], "format");
+}

@@ -237,6 +237,14 @@ registry! {
     event_restore: write events::restore, (IdArgs) -> events::Event;
     /// Every event occurrence and dated task between two instants in a time zone, sorted by start.
     calendar_range: read calendar::range, (calendar::CalendarQuery) -> Vec<calendar::CalendarItem>;
+    /// Events (with their moved occurrences) and tasks as one iCalendar text: by `ids`, `from`/`to`, or all.
+    ics_export: store crate::ical::export, (crate::ical::IcsExportArgs) -> crate::ical::IcsExport;
+    /// Imports an iCalendar file (`path` or `text`) in one batch, updating by UID; undo with batch_undo.
+    ics_import: store crate::ical::import, (crate::ical::IcsImportArgs) -> crate::ical::IcsImportReport;
+    /// Reminders of events and tasks due after the instant acknowledged last (or `from`) up to `until`.
+    reminder_due: store crate::reminders::due, (crate::reminders::ReminderQuery) -> crate::reminders::RemindersDue;
+    /// Marks the reminders due up to `until` as shown on this device.
+    reminder_ack: write crate::reminders::ack, (crate::reminders::ReminderAck) -> crate::reminders::ReminderAcked;
     /// Logs a call on a record and person, with an optional follow-up task.
     call_log: write calls::log, (calls::CallInput) -> calls::CallLogged;
     /// One logged call by id.
@@ -545,6 +553,16 @@ fn declarations(cfg: &Config) -> Vec<String> {
         calendar::ItemType::decl(cfg),
         calendar::CalendarQuery::decl(cfg),
         calendar::CalendarItem::decl(cfg),
+        crate::ical::Issue::decl(cfg),
+        crate::ical::IcsImportArgs::decl(cfg),
+        crate::ical::IcsImportReport::decl(cfg),
+        crate::ical::IcsExportArgs::decl(cfg),
+        crate::ical::IcsExport::decl(cfg),
+        crate::reminders::ReminderQuery::decl(cfg),
+        crate::reminders::Reminder::decl(cfg),
+        crate::reminders::RemindersDue::decl(cfg),
+        crate::reminders::ReminderAck::decl(cfg),
+        crate::reminders::ReminderAcked::decl(cfg),
         calls::CallDirection::decl(cfg),
         calls::Outcome::decl(cfg),
         calls::FollowUp::decl(cfg),

@@ -430,8 +430,22 @@ fn sync_attendees(w: &mut Writer, event_id: &str, attendees: &[Attendee]) -> Res
 }
 
 fn insert(w: &mut Writer, input: &EventInput, parent: Option<(&str, &str)>, exdates: &[String]) -> Result<Event> {
+    insert_with_uid(w, input, parent, exdates, None)
+}
+
+/// Inserts an event; `uid` is the iCalendar UID it was imported with (a re-import updates it).
+pub(crate) fn insert_with_uid(
+    w: &mut Writer,
+    input: &EventInput,
+    parent: Option<(&str, &str)>,
+    exdates: &[String],
+    uid: Option<&str>,
+) -> Result<Event> {
     let (e, t, series) = validate(w, input, parent.is_some())?;
     let mut fields = to_fields(w, &e, &t, series.as_ref(), exdates)?;
+    if let Some(uid) = uid {
+        fields.insert("ical_uid".into(), uid.into());
+    }
     if let Some((series_id, recurrence_id)) = parent {
         fields.insert("series_id".into(), series_id.into());
         fields.insert("recurrence_id".into(), recurrence_id.into());
@@ -447,7 +461,13 @@ pub fn create(w: &mut Writer, input: EventInput) -> Result<Event> {
 }
 
 /// Writes a new state of a stored event (its exdates given).
-fn rewrite(w: &mut Writer, id: &str, next: &EventInput, exdates: &[String], is_override: bool) -> Result<Event> {
+pub(crate) fn rewrite(
+    w: &mut Writer,
+    id: &str,
+    next: &EventInput,
+    exdates: &[String],
+    is_override: bool,
+) -> Result<Event> {
     let (e, t, series) = validate(w, next, is_override)?;
     let fields = to_fields(w, &e, &t, series.as_ref(), exdates)?;
     w.update(&EVENT, id, fields)?;
@@ -482,7 +502,7 @@ fn occurrence(series: &Event, rule: &Series, text: Option<&str>) -> Result<Naive
 }
 
 /// The overrides (moved occurrences) of a series: (id, original start).
-fn overrides(conn: &Connection, series_id: &str) -> Result<Vec<(String, String)>> {
+pub(crate) fn overrides(conn: &Connection, series_id: &str) -> Result<Vec<(String, String)>> {
     Ok(conn
         .prepare_cached("SELECT id, recurrence_id FROM events WHERE series_id = ?1 AND deleted_at IS NULL")?
         .query_map([series_id], |r| Ok((r.get(0)?, r.get(1)?)))?

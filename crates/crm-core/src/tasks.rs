@@ -270,6 +270,38 @@ fn write_state(w: &mut Writer, current: &Task, next: &TaskInput) -> Result<Task>
     get(w.conn(), IdArgs { id: current.id.clone() })
 }
 
+/// Writes a task read from a calendar file: a new one remembering its iCalendar `uid`, or
+/// `existing` updated. A completed task keeps the completion time the file gives.
+pub(crate) fn write_imported(
+    w: &mut Writer,
+    existing: Option<&Task>,
+    input: &TaskInput,
+    completed_at: Option<String>,
+    uid: &str,
+) -> Result<Task> {
+    let t = validate(input)?;
+    let completed = (t.status == TaskStatus::Completed).then(|| {
+        completed_at
+            .or_else(|| existing.and_then(|e| e.completed_at.clone()))
+            .unwrap_or_else(|| activities::instant_text(w.now()))
+    });
+    match existing {
+        Some(current) => {
+            let fields = to_fields(w, &t, completed.as_deref(), &current.created_at)?;
+            w.update(&TASK, &current.id, fields)?;
+            get(w.conn(), IdArgs { id: current.id.clone() })
+        }
+        None => {
+            let now = activities::instant_text(w.now());
+            let mut fields = to_fields(w, &t, completed.as_deref(), &now)?;
+            fields.insert("ical_uid".into(), uid.into());
+            let id = crate::new_id();
+            w.insert(&TASK, &id, fields)?;
+            get(w.conn(), IdArgs { id })
+        }
+    }
+}
+
 /// Completes a task in one call.
 pub fn complete(w: &mut Writer, args: IdArgs) -> Result<Task> {
     let current = get(w.conn(), args)?;

@@ -940,6 +940,135 @@ end: string | null,
  */
 status: string, location: string, owner_id: string, record: RecordLink | null, };
 
+export type Issue = { line: number, message: string, };
+
+export type IcsImportArgs = { 
+/**
+ * The `.ics` file to read (or give its `text`).
+ */
+path?: string | null, text?: string | null, 
+/**
+ * IANA zone of times the file leaves floating (and of tasks due in UTC), when the file names
+ * none (X-WR-TIMEZONE); UTC when null.
+ */
+tz?: string | null, 
+/**
+ * Check and count everything, write nothing.
+ */
+dry_run: boolean, };
+
+export type IcsImportReport = { 
+/**
+ * Pass to `batch_undo` to take the import back; null for a dry run or when nothing was written.
+ */
+batch_id: string | null, dry_run: boolean, 
+/**
+ * Events (series, single events and moved occurrences) and tasks created.
+ */
+created: number, 
+/**
+ * Changed, or restored after being deleted.
+ */
+updated: number, 
+/**
+ * Already there as the file has them.
+ */
+unchanged: number, 
+/**
+ * Components Outpost does not keep (journals, free/busy, an event without a start).
+ */
+skipped: number, 
+/**
+ * Components not imported, with the reason.
+ */
+errors: Array<Issue>, 
+/**
+ * Parts of components left out (RDATE, a second RRULE, a component without a start).
+ */
+warnings: Array<Issue>, };
+
+export type IcsExportArgs = { 
+/**
+ * These events (a moved occurrence brings its series) and tasks; else the range or everything.
+ */
+ids?: Array<string> | null, 
+/**
+ * With `to`: the events with an occurrence in [from, to) and the tasks due then (instants, RFC 3339).
+ */
+from?: string | null, to?: string | null, 
+/**
+ * Leave tasks out.
+ */
+no_tasks: boolean, 
+/**
+ * Leave events out.
+ */
+no_events: boolean, 
+/**
+ * Write the calendar to this file instead of returning its text.
+ */
+path?: string | null, };
+
+export type IcsExport = { 
+/**
+ * The calendar; empty when it was written to `path`.
+ */
+text: string, path: string | null, events: number, tasks: number, };
+
+export type ReminderQuery = { 
+/**
+ * The end of the window (RFC 3339), usually now.
+ */
+until: string, 
+/**
+ * The start of the window (exclusive); by default the instant acknowledged last, else a day before `until`.
+ */
+from?: string | null, 
+/**
+ * The IANA zone whose midnight starts an all-day event (UTC when null).
+ */
+tz?: string | null, };
+
+export type Reminder = { type: ItemType, 
+/**
+ * The event row (series, single event or moved occurrence) or the task.
+ */
+id: string, 
+/**
+ * For an occurrence of a series: the series and the occurrence's original start (local).
+ */
+series_id: string | null, occurrence: string | null, subject: string, 
+/**
+ * When the reminder is due (UTC, RFC 3339).
+ */
+remind_at: string, 
+/**
+ * The occurrence's start (UTC), or the all-day event's date, or the task's due date (and time).
+ */
+start: string | null, all_day: boolean, };
+
+export type RemindersDue = { 
+/**
+ * The window read: (from, until].
+ */
+from: string, until: string, 
+/**
+ * By the time they are due.
+ */
+reminders: Array<Reminder>, };
+
+export type ReminderAck = { 
+/**
+ * Every reminder due up to this instant has been shown.
+ */
+until: string, };
+
+export type ReminderAcked = { 
+/**
+ * The instant acknowledged (it never moves back).
+ */
+acknowledged_until: string, };
+
 export type CallDirection = "inbound" | "outbound";
 
 export type Outcome = "connected" | "no_answer" | "busy" | "left_voicemail" | "wrong_number";
@@ -1785,6 +1914,10 @@ export type Commands = {
   event_delete: { args: EventDelete, result: Event },
   event_restore: { args: IdArgs, result: Event },
   calendar_range: { args: CalendarQuery, result: Array<CalendarItem> },
+  ics_export: { args: IcsExportArgs, result: IcsExport },
+  ics_import: { args: IcsImportArgs, result: IcsImportReport },
+  reminder_due: { args: ReminderQuery, result: RemindersDue },
+  reminder_ack: { args: ReminderAck, result: ReminderAcked },
   call_log: { args: CallInput, result: CallLogged },
   call_get: { args: IdArgs, result: Call },
   timeline_get: { args: TimelineQuery, result: Array<TimelineEntry> },
