@@ -152,6 +152,16 @@ async fn document_share(
         .map_err(|e| Error::internal(format!("Sharing the document stopped unexpectedly: {e}")))?
 }
 
+/// Shows a desktop notification (a reminder). Where the desktop has no notification service,
+/// the UI's own toast is all the user sees, so a failure here is not an error.
+#[tauri::command]
+fn notify(handle: tauri::AppHandle, title: String, body: String) {
+    use tauri_plugin_notification::NotificationExt;
+    if let Err(e) = handle.notification().builder().title(title).body(body).show() {
+        eprintln!("outpost: no desktop notification: {e}");
+    }
+}
+
 /// The UI reports its first painted list; in benchmark mode the app reports the time and exits.
 #[tauri::command]
 fn first_paint(app: State<'_, App>, handle: tauri::AppHandle) {
@@ -187,6 +197,7 @@ fn main() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(App { store, started, cancel_import: Arc::default() })
         .on_page_load(|webview, payload| {
             if std::env::var_os(BENCH_ENV).is_some() && payload.event() == PageLoadEvent::Finished {
@@ -207,7 +218,8 @@ fn main() {
             document_share,
             file_choose,
             import_run,
-            import_cancel
+            import_cancel,
+            notify
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
