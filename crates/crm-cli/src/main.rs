@@ -53,7 +53,7 @@ enum Command {
     },
     /// Import a CSV, xlsx, xls, ods or vCard file: `crm import contacts list.csv --on-match update`.
     Import {
-        /// What the file holds: contacts, accounts or leads.
+        /// What the file holds: contacts, accounts, leads or products.
         #[arg(value_enum)]
         target: List,
         file: PathBuf,
@@ -63,10 +63,10 @@ enum Command {
         /// A JSON file {"Header": "field[:slot]", …} naming the field of each column.
         #[arg(long, value_name = "FILE.json")]
         mapping: Option<PathBuf>,
-        /// What identifies a record already there.
-        /// email, phone, name_company (an account's name) or none.
-        #[arg(long = "match", value_parser = core_choice::<MatchOn>, default_value = "email")]
-        match_on: MatchOn,
+        /// What identifies a record already there: email (the default), phone,
+        /// name_company (an account's name), external_id or none; products: code (the default), external_id or none.
+        #[arg(long = "match", value_parser = core_choice::<MatchOn>)]
+        match_on: Option<MatchOn>,
         /// What to do with a row that matches one.
         /// skip, update (fill empty fields), overwrite or create.
         #[arg(long, value_parser = core_choice::<OnMatch>, default_value = "skip")]
@@ -91,7 +91,7 @@ enum Command {
     ImportUndo { batch_id: String },
     /// Export a list: `crm export contacts --format csv -o contacts.csv`.
     Export {
-        /// contacts, accounts or leads.
+        /// contacts, accounts, leads or products.
         #[arg(value_enum)]
         target: List,
         /// csv, xlsx or vcf (vcf for contacts only).
@@ -138,6 +138,7 @@ enum List {
     Contacts,
     Accounts,
     Leads,
+    Products,
 }
 
 impl List {
@@ -146,6 +147,7 @@ impl List {
             List::Contacts => ListTarget::Contact,
             List::Accounts => ListTarget::Account,
             List::Leads => ListTarget::Lead,
+            List::Products => ListTarget::Product,
         }
     }
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_activities.sql"),
     include_str!("../migrations/0008_billing.sql"),
     include_str!("../migrations/0009_pipeline.sql"),
+    include_str!("../migrations/0010_external_ids.sql"),
 ];
 
 /// The schema version this build writes.

@@ -248,7 +248,7 @@ fn account_duplicates_by_name_e_mail_and_within_the_file() {
     let weber = account_named(&t, "WEBER LOGISTIK");
     assert_eq!(weber.fields.account_type, AccountType::Partner, "a type the file does not give is not overwritten");
 
-    let r = import(&t, ImportArgs { match_on: MatchOn::None, ..accounts_file(csv.clone()) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::None), ..accounts_file(csv.clone()) }).unwrap();
     assert_eq!(r.created, 4);
     let r = import(&t, ImportArgs { on_match: OnMatch::Create, ..accounts_file(csv) }).unwrap();
     assert_eq!(r.created, 4);
@@ -268,13 +268,16 @@ fn lead_duplicates_by_e_mail_phone_and_name_with_company() {
     );
     let r = import(&t, leads_file(csv.clone())).unwrap();
     assert_eq!((r.created, r.skipped), (3, 0), "by e-mail only the first row has a key");
-    let r = import(&t, ImportArgs { match_on: MatchOn::Phone, ..leads_file(csv.clone()) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::Phone), ..leads_file(csv.clone()) }).unwrap();
     assert_eq!((r.created, r.skipped), (1, 2), "the same number written two ways; the third row has none");
     let t = common::store();
-    let r = import(&t, ImportArgs { match_on: MatchOn::NameCompany, ..leads_file(csv.clone()) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::NameCompany), ..leads_file(csv.clone()) }).unwrap();
     assert_eq!((r.created, r.skipped), (2, 1), "the same name at another company is another lead");
-    let r = import(&t, ImportArgs { match_on: MatchOn::NameCompany, on_match: OnMatch::Overwrite, ..leads_file(csv) })
-        .unwrap();
+    let r = import(
+        &t,
+        ImportArgs { match_on: Some(MatchOn::NameCompany), on_match: OnMatch::Overwrite, ..leads_file(csv) },
+    )
+    .unwrap();
     assert_eq!(r.updated, 1);
     let weber = all_leads(&t).into_iter().find(|l| l.fields.company == "Weber GmbH").unwrap();
     assert_eq!(weber.fields.rating, Some(Rating::Hot));

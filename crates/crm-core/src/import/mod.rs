@@ -1,4 +1,4 @@
-//! Importing lists of contacts, accounts and leads: CSV files of any dialect, sheets
+//! Importing lists of contacts, accounts, leads and products: CSV files of any dialect, sheets
 //! of Excel and OpenDocument workbooks, and vCard files, read as one kind of table,
 //! mapped to fields by their headers, checked row by row, matched against the records
 //! already there (and earlier rows), and
@@ -9,9 +9,11 @@
 mod account;
 mod contact;
 pub mod dates;
+pub mod fields;
 mod keys;
 mod lead;
 pub mod mapping;
+mod product;
 mod row;
 pub mod source;
 pub mod values;
@@ -38,6 +40,7 @@ pub enum ListTarget {
     Contact,
     Account,
     Lead,
+    Product,
 }
 
 impl ListTarget {
@@ -47,6 +50,7 @@ impl ListTarget {
             ListTarget::Contact => "contacts",
             ListTarget::Account => "accounts",
             ListTarget::Lead => "leads",
+            ListTarget::Product => "products",
         }
     }
 
@@ -55,12 +59,14 @@ impl ListTarget {
             ListTarget::Contact => Box::<contact::Contacts>::default(),
             ListTarget::Account => Box::<account::Accounts>::default(),
             ListTarget::Lead => Box::<lead::Leads>::default(),
+            ListTarget::Product => Box::<product::Products>::default(),
         }
     }
 }
 
 /// What identifies a record that is already there. Accounts match by name when a row
-/// lacks the e-mail or phone asked for; `name_company` is an account's name.
+/// lacks the e-mail or phone asked for; `name_company` is an account's name. Each kind
+/// of record has its own (`import_fields` lists them): products match by code.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchOn {
@@ -68,6 +74,10 @@ pub enum MatchOn {
     Email,
     Phone,
     NameCompany,
+    /// A product's code.
+    Code,
+    /// The id the record has in the system the file comes from.
+    ExternalId,
     /// Every row is a new record.
     None,
 }
@@ -108,7 +118,9 @@ pub struct ImportArgs {
     /// Header → `field[:slot]` (or null to ignore the column); unnamed columns are guessed.
     #[ts(optional = nullable, type = "Record<string, string | null> | null")]
     pub mapping: Option<serde_json::Map<String, Value>>,
-    pub match_on: MatchOn,
+    /// One of the target's match keys (`import_fields`); null takes its first (e-mail, a product's code).
+    #[ts(optional = nullable)]
+    pub match_on: Option<MatchOn>,
     pub on_match: OnMatch,
     /// The format of date columns (chrono syntax, e.g. `%d/%m/%Y`) when the file is ambiguous.
     #[ts(optional = nullable)]
@@ -159,8 +171,8 @@ pub struct ImportReport {
     pub warnings: Vec<RowError>,
     /// The first contacts as they are stored (contact imports).
     pub preview: Vec<ContactInput>,
-    /// The first accounts or leads as they are stored (account and lead imports).
-    #[ts(type = "Array<AccountInput | (LeadInput & { status: LeadStatus })>")]
+    /// The first accounts, leads or products as they are stored (imports of those).
+    #[ts(type = "Array<AccountInput | (LeadInput & { status: LeadStatus }) | ProductInput>")]
     pub preview_records: Vec<Value>,
 }
 
@@ -221,12 +233,37 @@ impl Input {
     }
 }
 
+impl ImportArgs {
+    /// The match key asked for (`import` puts the target's default in when none is given).
+    fn match_key(&self) -> MatchOn {
+        self.match_on.unwrap_or_default()
+    }
+}
+
+/// Groups of fields of which a file must map one each, with the message when it maps none.
+type Required = &'static [(&'static [Field], &'static str)];
+
 /// What the pipeline asks of each kind of record it imports; adding a kind is adding one of these.
 trait Kind {
-    /// What a column guessed or mapped as `field` fills in this kind of record (None: nothing).
-    fn field(&self, field: Field) -> Option<Field>;
-    /// The fields of which a file must map one, and the message when it maps none.
-    fn identifying(&self) -> (&'static [Field], &'static str);
+    /// The fields this kind takes, in the order the wizard offers them.
+    fn offered(&self) -> &'static [Field];
+    /// The field of this kind a column guessed or mapped as another one fills (an
+    /// account's "Name" is its company's name); None: the kind has no such field.
+    fn alias(&self, _field: Field) -> Option<Field> {
+        None
+    }
+    /// The slots the wizard offers for a field several columns may fill ("" is the first).
+    fn slots(&self, field: Field) -> &'static [&'static str] {
+        match field {
+            Field::Email => &["", "2", "3"],
+            Field::Phone => &["", "mobile", "work", "home", "fax", "other"],
+            Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => &["", "work", "home"],
+            _ => &[""],
+        }
+    }
+    fn required(&self) -> Required;
+    /// What identifies a record already there, the default first.
+    fn match_keys(&self) -> &'static [MatchOn];
     /// The columns a validation error about `field` points at.
     fn sources(&self, field: &str) -> &'static [Field];
     /// Turns one row into a record, checks it, matches it and writes it; with `preview`,
@@ -298,6 +335,15 @@ fn column_of(
     kind.sources(root).iter().find_map(|f| header_of.get(f)).cloned()
 }
 
+/// What a column guessed or mapped as `field` fills in this kind of record (None: nothing).
+fn takes(kind: &dyn Kind, field: Field) -> Option<Field> {
+    if field == Field::Ignore || kind.offered().contains(&field) {
+        Some(field)
+    } else {
+        kind.alias(field)
+    }
+}
+
 /// Imports a file without progress reports (the registry's `import_contacts`).
 pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
     import(store, args, &mut |_| true)
@@ -306,18 +352,30 @@ pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
 /// Imports (or, with `dry_run`, rehearses importing) a file of contacts, accounts or
 /// leads (`args.target`): CSV, a workbook's sheet or vCards.
 /// `progress` hears the rows done so far now and then; returning false cancels.
-pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
+pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
     let target = args.target.unwrap_or_default();
     let mut kind = target.kind();
+    let keys = kind.match_keys();
+    match args.match_on {
+        None => args.match_on = Some(keys[0]),
+        Some(on) if !keys.contains(&on) => {
+            let names: Vec<String> = keys.iter().map(|k| mapping::name_of(k)).collect();
+            return Err(Error::invalid(
+                "match_on",
+                format!("{} are matched by {}, not by {}", target.noun(), names.join(", "), mapping::name_of(&on)),
+            ));
+        }
+        Some(_) => {}
+    }
     let path = Path::new(&args.path);
     let input = Input::open(path, &args)?;
     let table = input.table(path)?;
     let header = table.header.clone();
-    let field_of = |f: Field| kind.field(f);
+    let field_of = |f: Field| takes(kind.as_ref(), f);
     let targets = match &input {
         Input::Read { exact: true, .. } => {
             // A vCard's columns are contact fields: those this kind lacks are left out.
-            let own = |h: &str| mapping::ColumnTarget::parse(h).is_ok_and(|t| kind.field(t.field).is_some());
+            let own = |h: &str| mapping::ColumnTarget::parse(h).is_ok_and(|t| field_of(t.field).is_some());
             let mut given: serde_json::Map<String, Value> = header
                 .iter()
                 .map(|h| (h.clone(), if own(h) { Value::String(h.clone()) } else { Value::Null }))
@@ -327,9 +385,10 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
         }
         _ => mapping::map_columns(&header, args.preset, args.mapping.as_ref(), &field_of, target.noun())?,
     };
-    let (identifying, missing) = kind.identifying();
-    if !targets.iter().any(|t| identifying.contains(&t.field)) {
-        return Err(Error::invalid("mapping", missing));
+    for (fields, missing) in kind.required() {
+        if !targets.iter().any(|t| fields.contains(&t.field)) {
+            return Err(Error::invalid("mapping", *missing));
+        }
     }
     let header_of: HashMap<Field, String> = targets.iter().zip(&header).map(|(t, h)| (t.field, h.clone())).collect();
     // Pass 1, only when the file has dates: the whole column decides their format.
