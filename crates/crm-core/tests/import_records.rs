@@ -371,7 +371,8 @@ fn export_then_import_gives_the_same_accounts_and_leads() {
                     "billing_address": {"label": "", "street": "Hauptstraße 5\n2. OG", "city": "Dresden", "region": "Sachsen", "postal_code": "01067", "country": "DE"},
                     "shipping_address": {"label": "", "street": "Lager 1", "city": "Radebeul", "region": "", "postal_code": "01445", "country": "DE"},
                     "tax_id": "DE123456789", "annual_revenue": "1250000.50", "employees": 250, "rating": "hot",
-                    "description": "=SUM(A1) is not a formula; -5% discount", "tags": ["key", "saxony"]
+                    "description": "=SUM(A1) is not a formula; -5% discount", "tags": ["key", "saxony"],
+                    "external_id": "SAP-100"
                 }))
                 .unwrap(),
             )
@@ -392,7 +393,8 @@ fn export_then_import_gives_the_same_accounts_and_leads() {
             "industry": "Chemie", "website": "gross.example", "emails": [{"label": "work", "value": "jg@gross.example"}],
             "phones": [{"label": "mobile", "value": "+49 170 1234567"}],
             "address": {"label": "", "street": "Ring 1", "city": "Köln", "region": "", "postal_code": "50667", "country": "DE"},
-            "source": "trade_show", "rating": "warm", "description": "+1 call back", "tags": ["fair"]}),
+            "source": "trade_show", "rating": "warm", "description": "+1 call back", "tags": ["fair"],
+            "external_id": "HS-1"}),
         json!({"last_name": "Шевченко", "first_name": "Олена", "company": "Київ Софт", "source": "referral",
             "emails": [{"label": "", "value": "olena@kyiv.example"}]}),
     ] {

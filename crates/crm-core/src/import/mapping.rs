@@ -806,6 +806,47 @@ mod tests {
     }
 
     #[test]
+    fn guesses_product_and_id_headers_in_four_languages() {
+        for (header, field) in [
+            ("Code", "code"),
+            ("SKU", "code"),
+            ("Artikelnummer", "code"),
+            ("Art.-Nr.", "code"),
+            ("Артикул", "code"),
+            ("Bezeichnung", "name"),
+            ("Наименование товара", "name"),
+            ("Назва товару", "name"),
+            ("Price", "price"),
+            ("Preis", "price"),
+            ("Preis (netto)", "price"),
+            ("Цена", "price"),
+            ("Ціна", "price"),
+            ("VAT %", "tax_id"),
+            ("MwSt", "tax_rate"),
+            ("MwSt.-Satz", "tax_rate"),
+            ("НДС", "tax_rate"),
+            ("Ставка НДС, %", "tax_rate"),
+            ("ПДВ", "tax_rate"),
+            ("Unit", "unit"),
+            ("Einheit", "unit"),
+            ("Ед. изм.", "unit"),
+            ("Од.", "unit"),
+            ("Währung", "currency"),
+            ("Валюта", "currency"),
+            ("Aktiv", "active"),
+            ("Beschreibung", "notes"),
+            ("ID", "external_id"),
+            ("External ID", "external_id"),
+            ("Externe ID", "external_id"),
+            ("Внешний ID", "external_id"),
+            ("Зовнішній ID", "external_id"),
+        ] {
+            assert_eq!(g(header), field, "{header}");
+        }
+        assert_eq!(guess("ID", Some(Preset::Outlook)).to_text(), "ignore", "presets have no ids");
+    }
+
+    #[test]
     fn each_kind_of_record_takes_only_its_fields() {
         let header = vec!["Name".to_string(), "Webseite".to_string(), "Geburtstag".to_string()];
         let contacts = map_columns(&header, None, None, &|f: Field| (!f.beyond_contact()).then_some(f), "contacts");

@@ -41,9 +41,10 @@ fn product(row: &RowValues) -> Result<(ProductInput, Vec<&'static str>)> {
 /// The live product a row matches: the one with its code, or with its external id.
 fn find(conn: &Connection, on: MatchOn, p: &ProductInput) -> Result<Option<String>> {
     match on {
+        MatchOn::Code if p.code.trim().is_empty() => Ok(None),
         MatchOn::Code => Ok(conn
             .prepare_cached("SELECT id FROM products WHERE code_key = ?1 AND deleted_at IS NULL")?
-            .query_row([fold(&p.code)], |r| r.get(0))
+            .query_row([fold(p.code.trim())], |r| r.get(0))
             .optional()?),
         MatchOn::ExternalId => by_external_id(conn, "products", &p.external_id),
         _ => Ok(None),
@@ -79,11 +80,9 @@ impl Kind for Products {
         }
     }
 
+    /// A price update needs no name column: only new products need a name (their rows say so).
     fn required(&self) -> super::Required {
-        &[
-            (&[Field::Code], "No column holds the product code: map one (e.g. \"Artikelnummer\": \"code\")"),
-            (&[Field::Name], "No column holds the product name: map one (e.g. \"Bezeichnung\": \"name\")"),
-        ]
+        &[(&[Field::Code], "No column holds the product code: map one (e.g. \"Artikelnummer\": \"code\")")]
     }
 
     fn match_keys(&self) -> &'static [MatchOn] {
@@ -108,17 +107,21 @@ impl Kind for Products {
     }
 
     fn import(&mut self, w: &mut Writer, args: &super::ImportArgs, row: RowValues, preview: bool) -> Result<Step> {
-        let (input, unset) = match product(&row) {
-            Ok(p) => p,
-            Err(e) => return Ok(Step::Failed(e)),
-        };
-        let checked = match products::validate(w.conn(), &input) {
+        let (mut input, unset) = match product(&row) {
             Ok(p) => p,
             Err(e) => return Ok(Step::Failed(e)),
         };
         let matched = match args.on_match {
             OnMatch::Create => None,
-            _ => find(w.conn(), args.match_key(), &checked)?,
+            _ => find(w.conn(), args.match_key(), &input)?,
+        };
+        let current = matched.as_ref().map(|id| products::get(w.conn(), IdArgs { id: id.clone() })).transpose()?;
+        if let Some(current) = current.as_ref().filter(|_| input.name.trim().is_empty()) {
+            input.name = current.fields.name.clone();
+        }
+        let checked = match products::validate(w.conn(), &input) {
+            Ok(p) => p,
+            Err(e) => return Ok(Step::Failed(e)),
         };
         // A code another product has fails the row (codes are unique); the import goes on.
         let outcome = match matched {
@@ -128,7 +131,7 @@ impl Kind for Products {
             },
             Some(_) if args.on_match == OnMatch::Skip => Outcome::Skipped,
             Some(id) => {
-                let current = products::get(w.conn(), IdArgs { id: id.clone() })?;
+                let current = current.expect("read with the match");
                 let changes = changes(&current.fields, &checked, &unset, args.on_match)?;
                 if changes.is_empty() {
                     Outcome::Skipped
