@@ -123,6 +123,23 @@ fn a_price_update_matches_by_code_and_needs_no_names() {
 }
 
 #[test]
+fn a_rehearsal_without_a_code_column_shows_the_mapping_to_fix() {
+    let t = common::store();
+    let csv = write(t.dir.path(), "nr.csv", "Nr.;Bezeichnung;Preis\n17;Kabel;4,50\n");
+    let rehearsal = import(&t, ImportArgs { dry_run: true, ..products_file(csv.clone()) }).unwrap();
+    let targets: Vec<&str> = rehearsal.columns.iter().map(|c| c.target.as_str()).collect();
+    assert_eq!(targets, ["ignore", "name", "price"]);
+    assert_eq!((rehearsal.rows, rehearsal.errors.len(), rehearsal.errors[0].row), (0, 1, 0));
+    assert!(rehearsal.errors[0].message.contains("product code"), "{}", rehearsal.errors[0].message);
+    let err = import(&t, products_file(csv.clone())).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("mapping"), "the import itself refuses");
+    let mapping = json!({"Nr.": "code"}).as_object().cloned();
+    let r = import(&t, ImportArgs { mapping, ..products_file(csv) }).unwrap();
+    assert_eq!(r.created, 1);
+    assert_eq!(product(&t, "17").fields.default_price, Some(dec("4.50")));
+}
+
+#[test]
 fn a_products_import_is_taken_back_whole() {
     let t = common::store();
     let r = import(&t, products_file(fixture("products.xlsx"))).unwrap();

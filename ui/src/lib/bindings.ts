@@ -747,7 +747,8 @@ date_format: string | null, rows: number, created: number, updated: number, skip
  */
 accounts_created: number, 
 /**
- * Rows not imported, with the reason.
+ * Rows not imported, with the reason. A dry run whose mapping lacks a field the
+ * target needs reads no rows and names it here as an error of line 0.
  */
 errors: Array<RowError>, 
 /**

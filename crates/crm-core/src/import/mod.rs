@@ -165,7 +165,8 @@ pub struct ImportReport {
     pub failed: u64,
     /// Accounts created for the companies of imported contacts.
     pub accounts_created: u64,
-    /// Rows not imported, with the reason.
+    /// Rows not imported, with the reason. A dry run whose mapping lacks a field the
+    /// target needs reads no rows and names it here as an error of line 0.
     pub errors: Vec<RowError>,
     /// Rows imported with something left out (a ragged row, a birthday without a year).
     pub warnings: Vec<RowError>,
@@ -385,10 +386,15 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         }
         _ => mapping::map_columns(&header, args.preset, args.mapping.as_ref(), &field_of, target.noun())?,
     };
-    for (fields, missing) in kind.required() {
-        if !targets.iter().any(|t| fields.contains(&t.field)) {
-            return Err(Error::invalid("mapping", *missing));
-        }
+    let missing: Vec<&str> = kind
+        .required()
+        .iter()
+        .filter(|(fields, _)| !targets.iter().any(|t| fields.contains(&t.field)))
+        .map(|(_, message)| *message)
+        .collect();
+    // A rehearsal still shows the mapping, so the wizard can have the missing field mapped.
+    if let (Some(message), false) = (missing.first(), args.dry_run) {
+        return Err(Error::invalid("mapping", *message));
     }
     let header_of: HashMap<Field, String> = targets.iter().zip(&header).map(|(t, h)| (t.field, h.clone())).collect();
     // Pass 1, only when the file has dates: the whole column decides their format.
@@ -466,6 +472,10 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         preview: Vec::new(),
         preview_records: Vec::new(),
     };
+    if !missing.is_empty() {
+        let errors = missing.iter().map(|m| RowError { row: 0, column: None, message: (*m).to_owned() });
+        return Ok(ImportReport { errors: errors.collect(), ..report });
+    }
     let preview_rows = args.preview_rows.unwrap_or(20) as usize;
     let batch_id = crate::new_id();
     let run = |w: &mut Writer, mut report: ImportReport| -> Result<ImportReport> {
