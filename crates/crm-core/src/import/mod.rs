@@ -360,10 +360,10 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
     match args.match_on {
         None => args.match_on = Some(keys[0]),
         Some(on) if !keys.contains(&on) => {
-            let names: Vec<String> = keys.iter().map(|k| mapping::name_of(k)).collect();
+            let names: Vec<String> = keys.iter().map(mapping::name_of).collect();
             return Err(Error::invalid(
                 "match_on",
-                format!("{} are matched by {}, not by {}", target.noun(), names.join(", "), mapping::name_of(&on)),
+                format!("{} are matched by {}, not by {}", target.noun(), names.join(", "), mapping::name_of(on)),
             ));
         }
         Some(_) => {}
