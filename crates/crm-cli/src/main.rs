@@ -368,15 +368,18 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&report);
             } else {
+                let accounts = match target {
+                    List::Contacts => format!(" ({} new accounts)", report.accounts_created),
+                    _ => String::new(),
+                };
                 println!(
-                    "{}{} rows: {} created, {} updated, {} skipped, {} failed ({} new accounts){}",
+                    "{}{} rows: {} created, {} updated, {} skipped, {} failed{accounts}{}",
                     if report.dry_run { "Dry run: " } else { "" },
                     report.rows,
                     report.created,
                     report.updated,
                     report.skipped,
                     report.failed,
-                    report.accounts_created,
                     report.batch_id.as_ref().map(|b| format!("; undo with `crm import-undo {b}`")).unwrap_or_default()
                 );
                 for e in &report.errors {

@@ -685,7 +685,7 @@ export type ImportArgs = {
  */
 path: string, 
 /**
- * What the file holds (contacts when null).
+ * What the file holds: contacts (when null), accounts, leads or products.
  */
 target?: ListTarget | null, 
 /**

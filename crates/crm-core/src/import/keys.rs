@@ -1,6 +1,7 @@
 //! Finding the record a row matches among those already there and the rows
-//! written before it: an index of their keys (`e:` e-mail, `p:` phone, `n:` name),
-//! read from the table once, on the first lookup, and kept current as rows are written.
+//! written before it: an index of their keys (`e:` e-mail, `p:` phone, `n:` name,
+//! `x:` external id), read from the table once, on the first lookup, and kept current
+//! as rows are written; or one record by its external id, looked up in its table.
 
 use crate::error::Result;
 use crate::fields::LabeledValue;

@@ -69,22 +69,6 @@ pub enum Field {
 }
 
 impl Field {
-    /// Fields of accounts and leads that contacts do not have.
-    pub fn beyond_contact(self) -> bool {
-        matches!(
-            self,
-            Field::Industry
-                | Field::Website
-                | Field::AccountType
-                | Field::Rating
-                | Field::TaxId
-                | Field::AnnualRevenue
-                | Field::Employees
-                | Field::Status
-                | Field::ParentAccount
-        ) || self.of_product()
-    }
-
     /// Fields only products have.
     pub fn of_product(self) -> bool {
         matches!(
@@ -849,7 +833,7 @@ mod tests {
     #[test]
     fn each_kind_of_record_takes_only_its_fields() {
         let header = vec!["Name".to_string(), "Webseite".to_string(), "Geburtstag".to_string()];
-        let contacts = map_columns(&header, None, None, &|f: Field| (!f.beyond_contact()).then_some(f), "contacts");
+        let contacts = map_columns(&header, None, None, &|f: Field| (f != Field::Website).then_some(f), "contacts");
         let texts: Vec<String> = contacts.unwrap().iter().map(ColumnTarget::to_text).collect();
         assert_eq!(texts, ["full_name", "ignore", "birthday"]);
         let no_birthday = |f: Field| (f != Field::Birthday).then_some(f);

@@ -101,7 +101,7 @@ pub enum OnMatch {
 pub struct ImportArgs {
     /// The file to import.
     pub path: String,
-    /// What the file holds (contacts when null).
+    /// What the file holds: contacts (when null), accounts, leads or products.
     #[ts(optional = nullable)]
     pub target: Option<ListTarget>,
     /// Overrides the detected encoding (`UTF-8`, `windows-1251`, `UTF-16LE`, …).

@@ -109,7 +109,7 @@ pub(crate) fn parse_row(
                 c.lead_source = value.into();
                 extra.insert(Field::LeadSource, (value.to_owned(), column));
             }
-            // Fields beyond a contact's (`Field::beyond_contact`): kept as written for the kind to read.
+            // Fields a contact lacks: kept as written for the kind to read.
             Field::Industry
             | Field::Website
             | Field::AccountType
