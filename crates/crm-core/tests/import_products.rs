@@ -83,6 +83,18 @@ fn a_german_price_list_in_windows_1252_imports_with_exact_prices_and_rates() {
 }
 
 #[test]
+fn the_column_decides_whether_a_dot_groups_thousands() {
+    let t = common::store();
+    let german = write(t.dir.path(), "de.csv", "Artikelnummer;Bezeichnung;Preis\nK-1;Kabel;1.234\nK-2;Stecker;4,95\n");
+    import(&t, products_file(german)).unwrap();
+    assert_eq!(product(&t, "K-1").fields.default_price, Some(dec("1234")), "a thousand where commas are decimal");
+    let english = write(t.dir.path(), "en.csv", "SKU,Name,Price\nE-1,Cable,\"1,234\"\nE-2,Plug,4.950\nE-3,Tape,0.5\n");
+    import(&t, products_file(english)).unwrap();
+    assert_eq!(product(&t, "E-1").fields.default_price, Some(dec("1234")));
+    assert_eq!(product(&t, "E-2").fields.default_price, Some(dec("4.950")), "three decimals where dots are decimal");
+}
+
+#[test]
 fn a_workbooks_codes_keep_their_leading_zeros() {
     let t = common::store();
     let r = import(&t, products_file(fixture("products.xlsx"))).unwrap();

@@ -9,6 +9,7 @@
 mod account;
 mod contact;
 pub mod dates;
+mod decimals;
 pub mod fields;
 mod keys;
 mod lead;
@@ -397,9 +398,15 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         return Err(Error::invalid("mapping", *message));
     }
     let header_of: HashMap<Field, String> = targets.iter().zip(&header).map(|(t, h)| (t.field, h.clone())).collect();
-    // Pass 1, only when the file has dates: the whole column decides their format.
+    // Pass 1, only when the file has dates or amounts: the whole column decides their format.
     let date_columns: Vec<usize> =
         targets.iter().enumerate().filter(|(_, t)| t.field == Field::Birthday).map(|(i, _)| i).collect();
+    let amount_columns: Vec<usize> = targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.field, Field::Price | Field::TaxRate | Field::AnnualRevenue))
+        .map(|(i, _)| i)
+        .collect();
     // A vCard reader writes every date it reads as YYYY-MM-DD.
     let given_format = match &input {
         Input::Read { exact: true, .. } if args.date_format.is_none() && !date_columns.is_empty() => {
@@ -407,17 +414,23 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         }
         _ => args.date_format.clone(),
     };
+    let scan_dates = if given_format.is_none() { date_columns.as_slice() } else { &[] };
+    let mut formats = vec![dates::ColumnFormats::default(); scan_dates.len()];
+    let mut separators = vec![decimals::ColumnSeparator::default(); amount_columns.len()];
+    if !scan_dates.is_empty() || !amount_columns.is_empty() {
+        for row in input.table(path)? {
+            let row = row?;
+            let cell = |i: usize| row.fields.get(i).map_or("", String::as_str);
+            scan_dates.iter().zip(&mut formats).for_each(|(i, f)| f.observe(cell(*i)));
+            amount_columns.iter().zip(&mut separators).for_each(|(i, s)| s.observe(cell(*i)));
+        }
+    }
+    let decimal_of: Vec<(usize, char)> =
+        amount_columns.iter().zip(&separators).filter_map(|(i, s)| s.decide().map(|c| (*i, c))).collect();
     let date_format: Option<String> = match (&given_format, date_columns.is_empty()) {
         (Some(f), _) => Some(f.clone()),
         (None, true) => None,
         (None, false) => {
-            let mut formats = vec![dates::ColumnFormats::default(); date_columns.len()];
-            for row in input.table(path)? {
-                let row = row?;
-                for (n, i) in date_columns.iter().enumerate() {
-                    formats[n].observe(row.fields.get(*i).map_or("", String::as_str));
-                }
-            }
             let mut decided = None;
             for (n, f) in formats.iter().enumerate() {
                 let column = &header[date_columns[n]];
@@ -482,8 +495,13 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         w.set_batch(Some(batch_id.clone()));
         let width = header.len();
         for row in table {
-            let row = row?;
+            let mut row = row?;
             report.rows += 1;
+            for (i, decimal) in &decimal_of {
+                if let Some(cell) = row.fields.get_mut(*i) {
+                    *cell = decimals::normalise(cell, *decimal);
+                }
+            }
             if report.rows.is_multiple_of(1_000) && !progress(report.rows) {
                 return Err(Error::new(ErrorCode::Conflict, "The import was cancelled; nothing was imported"));
             }
