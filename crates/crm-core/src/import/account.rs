@@ -153,14 +153,13 @@ impl Kind for Accounts {
         (field == Field::FullName).then_some(Field::Company)
     }
 
+    /// The first address is the billing one, one labelled shipping the shipping one.
     fn slots(&self, field: Field) -> &'static [&'static str] {
         match field {
             Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => {
                 &["billing", "shipping"]
             }
-            Field::Email => &["", "2", "3"],
-            Field::Phone => &["", "work", "mobile", "fax", "other"],
-            _ => &[""],
+            _ => super::standard_slots(field),
         }
     }
 

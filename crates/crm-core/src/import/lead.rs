@@ -116,10 +116,9 @@ impl Kind for Leads {
 
     fn slots(&self, field: Field) -> &'static [&'static str] {
         match field {
-            Field::Email => &["", "2", "3"],
-            Field::Phone => &["", "mobile", "work", "home", "fax", "other"],
             // A lead has one address.
-            _ => &[""],
+            Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => &[""],
+            _ => super::standard_slots(field),
         }
     }
 

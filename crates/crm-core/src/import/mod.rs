@@ -256,12 +256,7 @@ trait Kind {
     }
     /// The slots the wizard offers for a field several columns may fill ("" is the first).
     fn slots(&self, field: Field) -> &'static [&'static str] {
-        match field {
-            Field::Email => &["", "2", "3"],
-            Field::Phone => &["", "mobile", "work", "home", "fax", "other"],
-            Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => &["", "work", "home"],
-            _ => &[""],
-        }
+        standard_slots(field)
     }
     fn required(&self) -> Required;
     /// What identifies a record already there, the default first.
@@ -335,6 +330,16 @@ fn column_of(
         return origin.iter().find(|(k, _)| k.starts_with("addresses")).map(|(_, v)| v.clone());
     }
     kind.sources(root).iter().find_map(|f| header_of.get(f)).cloned()
+}
+
+/// The slots a person's e-mails, phones and addresses are offered in.
+fn standard_slots(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Email => &["", "2", "3"],
+        Field::Phone => &["", "mobile", "work", "home", "fax", "other"],
+        Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => &["", "work", "home"],
+        _ => &[""],
+    }
 }
 
 /// What a column guessed or mapped as `field` fills in this kind of record (None: nothing).
