@@ -29,13 +29,17 @@ fn product(row: &RowValues) -> Result<(ProductInput, Vec<&'static str>)> {
         active: active.unwrap_or(true),
         tax_rate: tax_rate.unwrap_or_default(),
         default_price: row.read(Field::Price, "default_price", values::amount)?,
-        currency: currency.clone().unwrap_or_default(),
+        currency: currency.unwrap_or_default(),
         tags: row.person.tags.clone(),
         external_id: row.person.external_id.clone(),
     };
-    let given = [("kind", kind.is_some()), ("active", active.is_some()), ("tax_rate", tax_rate.is_some())];
-    let unset = given.into_iter().chain([("currency", currency.is_some())]).filter(|(_, g)| !g).map(|(f, _)| f);
-    Ok((input, unset.collect()))
+    let given = [
+        ("kind", kind.is_some()),
+        ("active", active.is_some()),
+        ("tax_rate", tax_rate.is_some()),
+        ("currency", !input.currency.is_empty()),
+    ];
+    Ok((input, given.iter().filter(|(_, g)| !g).map(|(f, _)| *f).collect()))
 }
 
 /// The live product a row matches: the one with its code, or with its external id.
