@@ -54,7 +54,7 @@ enum Command {
     /// Import a CSV, xlsx, xls, ods or vCard file: `crm import contacts list.csv --on-match update`;
     /// or an iCalendar file of events and tasks: `crm import events calendar.ics`.
     Import {
-        /// What the file holds: contacts, accounts, leads, or events (and tasks) from an .ics file.
+        /// What the file holds: contacts, accounts, leads, products, or events (and tasks) from an .ics file.
         #[arg(value_enum)]
         target: List,
         file: PathBuf,
@@ -64,10 +64,10 @@ enum Command {
         /// A JSON file {"Header": "field[:slot]", …} naming the field of each column.
         #[arg(long, value_name = "FILE.json")]
         mapping: Option<PathBuf>,
-        /// What identifies a record already there.
-        /// email, phone, name_company (an account's name) or none.
-        #[arg(long = "match", value_parser = core_choice::<MatchOn>, default_value = "email")]
-        match_on: MatchOn,
+        /// What identifies a record already there: email (the default), phone,
+        /// name_company (an account's name), external_id or none; products: code (the default), external_id or none.
+        #[arg(long = "match", value_parser = core_choice::<MatchOn>)]
+        match_on: Option<MatchOn>,
         /// What to do with a row that matches one.
         /// skip, update (fill empty fields), overwrite or create.
         #[arg(long, value_parser = core_choice::<OnMatch>, default_value = "skip")]
@@ -96,7 +96,7 @@ enum Command {
     /// Export a list: `crm export contacts --format csv -o contacts.csv`, or the calendar:
     /// `crm export events --format ics -o calendar.ics --with-tasks`.
     Export {
-        /// contacts, accounts, leads, events or tasks.
+        /// contacts, accounts, leads, products, events or tasks.
         #[arg(value_enum)]
         target: List,
         /// csv (the default), xlsx or vcf (contacts only) for lists; ics for events and tasks.
@@ -152,6 +152,7 @@ enum List {
     Contacts,
     Accounts,
     Leads,
+    Products,
     /// Events (and tasks) in an iCalendar file.
     Events,
     Tasks,
@@ -164,6 +165,7 @@ impl List {
             List::Contacts => Some(ListTarget::Contact),
             List::Accounts => Some(ListTarget::Account),
             List::Leads => Some(ListTarget::Lead),
+            List::Products => Some(ListTarget::Product),
             List::Events | List::Tasks => None,
         }
     }
@@ -389,15 +391,18 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&report);
             } else {
+                let accounts = match target {
+                    List::Contacts => format!(" ({} new accounts)", report.accounts_created),
+                    _ => String::new(),
+                };
                 println!(
-                    "{}{} rows: {} created, {} updated, {} skipped, {} failed ({} new accounts){}",
+                    "{}{} rows: {} created, {} updated, {} skipped, {} failed{accounts}{}",
                     if report.dry_run { "Dry run: " } else { "" },
                     report.rows,
                     report.created,
                     report.updated,
                     report.skipped,
                     report.failed,
-                    report.accounts_created,
                     report.batch_id.as_ref().map(|b| format!("; undo with `crm import-undo {b}`")).unwrap_or_default()
                 );
                 for e in &report.errors {

@@ -246,6 +246,35 @@ fn accounts_and_leads_import_and_export_from_the_command_line() {
 }
 
 #[test]
+fn products_import_and_match_by_external_id_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init", "--json"]);
+    let list = dir.path().join("preise.csv");
+    std::fs::write(&list, "ID;Artikelnummer;Bezeichnung;Preis;MwSt\nERP-1;00815;Büroklammern;1.234,50;19\n").unwrap();
+    let report = ok(&db, &["import", "products", list.to_str().unwrap(), "--json"]);
+    assert_eq!((report["created"].as_u64(), report["failed"].as_u64()), (Some(1), Some(0)), "{report}");
+    let products = ok(&db, &["call", "product_list", "{}"]);
+    let row = &products["rows"][0];
+    assert_eq!((row["code"].as_str(), row["default_price"].as_str()), (Some("00815"), Some("1234.50")));
+    assert_eq!(row["tax_rate"], "0.19");
+
+    // The other system renamed the code: matched by its id, the product is updated.
+    std::fs::write(&list, "ID;Artikelnummer;Bezeichnung;Preis\nERP-1;A-815;Büroklammern;1.300,00\n").unwrap();
+    let args = ["import", "products", list.to_str().unwrap(), "--match", "external_id", "--on-match", "overwrite"];
+    let report = ok(&db, &[&args[..], &["--json"]].concat());
+    assert_eq!((report["updated"].as_u64(), report["created"].as_u64()), (Some(1), Some(0)), "{report}");
+    let products = ok(&db, &["call", "product_list", "{}"]);
+    assert_eq!(products["total"], 1);
+    assert_eq!(products["rows"][0]["code"], "A-815");
+
+    let err = fails(&db, &["import", "products", list.to_str().unwrap(), "--match", "email", "--json"]);
+    assert_eq!(err["field"], "match_on");
+    let fields = ok(&db, &["call", "import_fields", r#"{"target":"product"}"#]);
+    assert_eq!(fields["match_keys"][0], "code");
+}
+
+#[test]
 fn pdf_writes_a_document_found_by_its_number() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");

@@ -2,7 +2,8 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_tags, clean_values, email_problem, phone_problem, trimmed, Address, Doc, LabeledValue, MAX_TEXT,
+    check_len, clean_tags, clean_values, email_problem, external_id, phone_problem, trimmed, Address, Doc,
+    LabeledValue, MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
@@ -74,6 +75,9 @@ pub struct AccountInput {
     pub rating: Option<Rating>,
     pub description: String,
     pub tags: Vec<String>,
+    /// The record's id in the system it was imported from ("" for none); imports match by it.
+    #[ts(as = "Option<String>", optional)]
+    pub external_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -207,6 +211,7 @@ pub fn validate(input: &AccountInput) -> Result<AccountInput> {
         rating: input.rating,
         description: input.description.trim_end().to_owned(),
         tags: clean_tags(&input.tags)?,
+        external_id: external_id(&input.external_id)?,
     };
     if a.name.is_empty() {
         return Err(Error::invalid("name", "Account name is required"));
@@ -282,8 +287,8 @@ fn search_document(f: &Fields) -> Vec<String> {
 }
 
 const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, name, account_type, parent_id, industry,
-    website, emails, phones, billing_address, shipping_address, tax_id, annual_revenue, employees, rating, description, tags
-    FROM accounts";
+    website, emails, phones, billing_address, shipping_address, tax_id, annual_revenue, employees, rating, description, tags,
+    external_id FROM accounts";
 
 fn json<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
     let text: Option<String> = row.get(i)?;
@@ -320,6 +325,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Account> {
             rating: r.get::<_, Option<String>>(17)?.and_then(parse_enum),
             description: r.get(18)?,
             tags: json(r, 19)?,
+            external_id: r.get(20)?,
         },
     })
 }

@@ -207,7 +207,9 @@ registry! {
     view_list: read views::list, (views::ViewListQuery) -> Vec<views::View>;
     /// Deletes a saved view.
     view_delete: write views::delete, (IdArgs) -> ();
-    /// Imports a CSV, workbook or vCard file of contacts, accounts or leads (`target`; `dry_run` to check and preview it first); undo with batch_undo.
+    /// The fields a column of a file can fill for a kind of record (`target`), which must be mapped, and the match keys.
+    import_fields: read crate::import::fields::describe, (crate::import::fields::ImportFieldsArgs) -> crate::import::fields::ImportFields;
+    /// Imports a CSV, workbook or vCard file of contacts, accounts, leads or products (`target`; `dry_run` to check and preview it first); undo with batch_undo.
     import_contacts: store crate::import::run, (crate::import::ImportArgs) -> crate::import::ImportReport;
     /// Writes a list of contacts, accounts or leads (`target`) to a CSV or .xlsx file (contacts also vCard).
     export_contacts: store crate::export::run, (crate::export::ExportArgs) -> crate::export::ExportReport;
@@ -521,6 +523,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::list::Condition::decl(cfg),
         crate::list::ListFilters::decl(cfg),
         crate::import::ListTarget::decl(cfg),
+        crate::import::mapping::Field::decl(cfg),
+        crate::import::fields::ImportFieldsArgs::decl(cfg),
+        crate::import::fields::FieldGroup::decl(cfg),
+        crate::import::fields::ImportField::decl(cfg),
+        crate::import::fields::RequiredFields::decl(cfg),
+        crate::import::fields::ImportFields::decl(cfg),
         crate::import::MatchOn::decl(cfg),
         crate::import::OnMatch::decl(cfg),
         crate::import::mapping::Preset::decl(cfg),

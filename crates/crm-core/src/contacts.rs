@@ -2,8 +2,8 @@
 
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, Doc, LabeledValue,
-    MAX_ITEMS, MAX_TEXT,
+    check_len, clean_tags, clean_values, email_problem, external_id, phone_problem, primary, trimmed, Address, Doc,
+    LabeledValue, MAX_ITEMS, MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
@@ -52,6 +52,9 @@ pub struct ContactInput {
     pub lead_source: String,
     pub notes: String,
     pub tags: Vec<String>,
+    /// The record's id in the system it was imported from ("" for none); imports match by it.
+    #[ts(as = "Option<String>", optional)]
+    pub external_id: String,
 }
 
 fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -193,6 +196,7 @@ pub fn validate(input: &ContactInput) -> Result<ContactInput> {
         lead_source: trimmed(&input.lead_source),
         notes: input.notes.trim_end().to_owned(),
         tags: clean_tags(&input.tags)?,
+        external_id: external_id(&input.external_id)?,
     };
     if c.last_name.is_empty() {
         return Err(Error::invalid("last_name", "Last name is required"));
@@ -259,7 +263,7 @@ fn search_document(f: &Fields) -> Vec<String> {
 
 const SELECT: &str =
     "SELECT id, created_at, updated_at, deleted_at, owner_id, salutation, first_name, last_name, title,
-    department, emails, phones, addresses, birthday, lead_source, notes, account_id, tags FROM contacts";
+    department, emails, phones, addresses, birthday, lead_source, notes, account_id, tags, external_id FROM contacts";
 
 fn json_column<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
@@ -282,6 +286,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Contact> {
         lead_source: r.get(14)?,
         notes: r.get(15)?,
         tags: json_column(r, 17)?,
+        external_id: r.get(18)?,
     };
     Ok(Contact {
         id: r.get(0)?,

@@ -84,6 +84,13 @@ pub fn trimmed(text: &str) -> String {
     text.trim().to_owned()
 }
 
+/// An id from another system as stored: trimmed, at most 200 characters.
+pub fn external_id(value: &str) -> Result<String> {
+    let id = value.trim().to_owned();
+    check_len("external_id", &id, 200)?;
+    Ok(id)
+}
+
 pub fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
     if value.chars().count() > max {
         return Err(Error::invalid(field, format!("{field} is longer than {max} characters")));

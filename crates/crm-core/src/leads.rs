@@ -6,8 +6,8 @@ use crate::accounts::{self, AccountInput, AccountType, ACCOUNT};
 use crate::contacts::{self, ContactInput, CONTACT};
 use crate::error::{Error, Result};
 use crate::fields::{
-    check_len, clean_tags, clean_values, email_problem, phone_problem, primary, trimmed, Address, Doc, LabeledValue,
-    MAX_TEXT,
+    check_len, clean_tags, clean_values, email_problem, external_id, phone_problem, primary, trimmed, Address, Doc,
+    LabeledValue, MAX_TEXT,
 };
 use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::opportunities::{self, Opportunity, OpportunityInput};
@@ -259,6 +259,9 @@ pub struct LeadInput {
     /// Qualification answers: question id → answer value.
     pub answers: BTreeMap<String, String>,
     pub tags: Vec<String>,
+    /// The record's id in the system it was imported from ("" for none); imports match by it.
+    #[ts(as = "Option<String>", optional)]
+    pub external_id: String,
 }
 
 /// One reason for a lead's score.
@@ -359,6 +362,7 @@ pub fn validate(lead: &LeadInput, settings: &LeadSettings) -> Result<LeadInput> 
         description: lead.description.trim_end().to_owned(),
         answers: lead.answers.clone(),
         tags: clean_tags(&lead.tags)?,
+        external_id: external_id(&lead.external_id)?,
     };
     let as_json = serde_json::to_value(&l)?;
     for field in &settings.required_fields {
@@ -424,7 +428,7 @@ fn search_document(f: &Fields) -> Vec<String> {
 const SELECT: &str =
     "SELECT id, created_at, updated_at, deleted_at, owner_id, status, disqualified_reason, converted_at,
     converted_account_id, converted_contact_id, converted_opportunity_id, salutation, first_name, last_name, title,
-    company, industry, website, emails, phones, address, source, rating, description, answers, tags FROM leads";
+    company, industry, website, emails, phones, address, source, rating, description, answers, tags, external_id FROM leads";
 
 fn json<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
     let text: Option<String> = r.get(i)?;
@@ -454,6 +458,7 @@ fn from_row(r: &Row, settings: &LeadSettings) -> rusqlite::Result<Lead> {
         description: r.get(23)?,
         answers: json(r, 24)?,
         tags: json(r, 25)?,
+        external_id: r.get(26)?,
     };
     let (score, score_reasons) = score(&fields, settings);
     Ok(Lead {

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_billing.sql"),
     include_str!("../migrations/0009_pipeline.sql"),
     include_str!("../migrations/0010_ical.sql"),
+    include_str!("../migrations/0011_external_ids.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,7 +1,7 @@
 //! Products and services of the catalog: code, name, unit, tax rate, default price.
 
 use crate::error::{Error, Result};
-use crate::fields::{check_len, clean_tags, trimmed, Doc, MAX_TEXT};
+use crate::fields::{check_len, clean_tags, external_id, trimmed, Doc, MAX_TEXT};
 use crate::list::{keyset_page, KeysetQuery, Page, SortColumn};
 use crate::patch::apply_patch;
 use crate::text::{digits, fold};
@@ -62,6 +62,9 @@ pub struct ProductInput {
     /// ISO 4217 of the default price; empty takes the company's default currency.
     pub currency: String,
     pub tags: Vec<String>,
+    /// The record's id in the system it was imported from ("" for none); imports match by it.
+    #[ts(as = "Option<String>", optional)]
+    pub external_id: String,
 }
 
 impl Default for ProductInput {
@@ -77,6 +80,7 @@ impl Default for ProductInput {
             default_price: None,
             currency: String::new(),
             tags: Vec::new(),
+            external_id: String::new(),
         }
     }
 }
@@ -157,6 +161,7 @@ pub fn validate(conn: &Connection, input: &ProductInput) -> Result<ProductInput>
         default_price: input.default_price,
         currency: input.currency.trim().to_uppercase(),
         tags: clean_tags(&input.tags)?,
+        external_id: external_id(&input.external_id)?,
     };
     if p.code.is_empty() {
         return Err(Error::invalid("code", "Product code is required"));
@@ -210,7 +215,7 @@ fn to_fields(p: &ProductInput) -> Result<Fields> {
 }
 
 const SELECT: &str = "SELECT id, created_at, updated_at, deleted_at, owner_id, code, name, kind, unit, description,
-    active, tax_rate, default_price, currency, tags FROM products";
+    active, tax_rate, default_price, currency, tags, external_id FROM products";
 
 /// A decimal column (stored as text).
 pub(crate) fn decimal(r: &Row, i: usize) -> rusqlite::Result<Decimal> {
@@ -250,6 +255,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Product> {
             currency: r.get(13)?,
             tags: serde_json::from_str(&r.get::<_, String>(14)?)
                 .map_err(|e| rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, Box::new(e)))?,
+            external_id: r.get(15)?,
         },
     })
 }

@@ -137,7 +137,7 @@ fn duplicates_within_the_file_and_against_the_database() {
     let anna = contact_named(&t, "Weber");
     assert_eq!(anna.fields.phones[0].value, "+49 170 1234567", "the empty phone was filled");
     assert_eq!(anna.fields.tags, ["VIP", "Messe"]);
-    let r = import(&t, ImportArgs { match_on: MatchOn::None, ..file(fixture("duplicates-within.csv")) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::None), ..file(fixture("duplicates-within.csv")) }).unwrap();
     assert_eq!(r.created, 3);
 }
 

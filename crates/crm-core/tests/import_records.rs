@@ -248,7 +248,7 @@ fn account_duplicates_by_name_e_mail_and_within_the_file() {
     let weber = account_named(&t, "WEBER LOGISTIK");
     assert_eq!(weber.fields.account_type, AccountType::Partner, "a type the file does not give is not overwritten");
 
-    let r = import(&t, ImportArgs { match_on: MatchOn::None, ..accounts_file(csv.clone()) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::None), ..accounts_file(csv.clone()) }).unwrap();
     assert_eq!(r.created, 4);
     let r = import(&t, ImportArgs { on_match: OnMatch::Create, ..accounts_file(csv) }).unwrap();
     assert_eq!(r.created, 4);
@@ -268,13 +268,16 @@ fn lead_duplicates_by_e_mail_phone_and_name_with_company() {
     );
     let r = import(&t, leads_file(csv.clone())).unwrap();
     assert_eq!((r.created, r.skipped), (3, 0), "by e-mail only the first row has a key");
-    let r = import(&t, ImportArgs { match_on: MatchOn::Phone, ..leads_file(csv.clone()) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::Phone), ..leads_file(csv.clone()) }).unwrap();
     assert_eq!((r.created, r.skipped), (1, 2), "the same number written two ways; the third row has none");
     let t = common::store();
-    let r = import(&t, ImportArgs { match_on: MatchOn::NameCompany, ..leads_file(csv.clone()) }).unwrap();
+    let r = import(&t, ImportArgs { match_on: Some(MatchOn::NameCompany), ..leads_file(csv.clone()) }).unwrap();
     assert_eq!((r.created, r.skipped), (2, 1), "the same name at another company is another lead");
-    let r = import(&t, ImportArgs { match_on: MatchOn::NameCompany, on_match: OnMatch::Overwrite, ..leads_file(csv) })
-        .unwrap();
+    let r = import(
+        &t,
+        ImportArgs { match_on: Some(MatchOn::NameCompany), on_match: OnMatch::Overwrite, ..leads_file(csv) },
+    )
+    .unwrap();
     assert_eq!(r.updated, 1);
     let weber = all_leads(&t).into_iter().find(|l| l.fields.company == "Weber GmbH").unwrap();
     assert_eq!(weber.fields.rating, Some(Rating::Hot));
@@ -368,7 +371,8 @@ fn export_then_import_gives_the_same_accounts_and_leads() {
                     "billing_address": {"label": "", "street": "Hauptstraße 5\n2. OG", "city": "Dresden", "region": "Sachsen", "postal_code": "01067", "country": "DE"},
                     "shipping_address": {"label": "", "street": "Lager 1", "city": "Radebeul", "region": "", "postal_code": "01445", "country": "DE"},
                     "tax_id": "DE123456789", "annual_revenue": "1250000.50", "employees": 250, "rating": "hot",
-                    "description": "=SUM(A1) is not a formula; -5% discount", "tags": ["key", "saxony"]
+                    "description": "=SUM(A1) is not a formula; -5% discount", "tags": ["key", "saxony"],
+                    "external_id": "SAP-100"
                 }))
                 .unwrap(),
             )
@@ -389,7 +393,8 @@ fn export_then_import_gives_the_same_accounts_and_leads() {
             "industry": "Chemie", "website": "gross.example", "emails": [{"label": "work", "value": "jg@gross.example"}],
             "phones": [{"label": "mobile", "value": "+49 170 1234567"}],
             "address": {"label": "", "street": "Ring 1", "city": "Köln", "region": "", "postal_code": "50667", "country": "DE"},
-            "source": "trade_show", "rating": "warm", "description": "+1 call back", "tags": ["fair"]}),
+            "source": "trade_show", "rating": "warm", "description": "+1 call back", "tags": ["fair"],
+            "external_id": "HS-1"}),
         json!({"last_name": "Шевченко", "first_name": "Олена", "company": "Київ Софт", "source": "referral",
             "emails": [{"label": "", "value": "olena@kyiv.example"}]}),
     ] {

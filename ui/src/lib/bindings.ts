@@ -43,7 +43,11 @@ account_id?: string | null, salutation: string, first_name: string, last_name: s
 /**
  * ISO date, `YYYY-MM-DD`.
  */
-birthday: string | null, lead_source: string, notes: string, tags: Array<string>, };
+birthday: string | null, lead_source: string, notes: string, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type Contact = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, display_name: string, 
 /**
@@ -53,7 +57,11 @@ account_id?: string | null, salutation: string, first_name: string, last_name: s
 /**
  * ISO date, `YYYY-MM-DD`.
  */
-birthday: string | null, lead_source: string, notes: string, tags: Array<string>, };
+birthday: string | null, lead_source: string, notes: string, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type ContactUpdate = { id: string, changes: Partial<ContactInput>, };
 
@@ -95,7 +103,11 @@ parent_id: string | null, industry: string, website: string, emails: Array<Label
 /**
  * Decimal text, e.g. "1250000.00".
  */
-annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, tags: Array<string>, };
+annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type Account = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, name: string, account_type: AccountType, 
 /**
@@ -105,7 +117,11 @@ parent_id: string | null, industry: string, website: string, emails: Array<Label
 /**
  * Decimal text, e.g. "1250000.00".
  */
-annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, tags: Array<string>, };
+annual_revenue: string | null, employees: number | null, rating: Rating | null, description: string, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type AccountUpdate = { id: string, changes: Partial<AccountInput>, };
 
@@ -141,7 +157,11 @@ export type LeadInput = { salutation: string, first_name: string, last_name: str
 /**
  * Qualification answers: question id → answer value.
  */
-answers: { [key in string]: string }, tags: Array<string>, };
+answers: { [key in string]: string }, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type ScoreReason = { reason: string, points: number, };
 
@@ -153,7 +173,11 @@ score: number, score_reasons: Array<ScoreReason>, converted_at: string | null, c
 /**
  * Qualification answers: question id → answer value.
  */
-answers: { [key in string]: string }, tags: Array<string>, };
+answers: { [key in string]: string }, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type LeadUpdate = { id: string, changes: Partial<LeadInput>, };
 
@@ -621,9 +645,49 @@ export type Condition = { field: string, op: ConditionOp, value: string, };
 
 export type ListFilters = { owner_id?: string | null, conditions?: Array<Condition>, };
 
-export type ListTarget = "contact" | "account" | "lead";
+export type ListTarget = "contact" | "account" | "lead" | "product";
 
-export type MatchOn = "email" | "phone" | "name_company" | "none";
+export type Field = "ignore" | "first_name" | "middle_name" | "last_name" | "full_name" | "salutation" | "title" | "department" | "company" | "email" | "email_label" | "phone" | "phone_label" | "street" | "address_label" | "city" | "region" | "postal_code" | "country" | "birthday" | "notes" | "lead_source" | "tags" | "industry" | "website" | "account_type" | "rating" | "tax_id" | "annual_revenue" | "employees" | "status" | "parent_account" | "external_id" | "name" | "code" | "product_kind" | "unit" | "price" | "tax_rate" | "currency" | "active";
+
+export type ImportFieldsArgs = { 
+/**
+ * Contacts when null.
+ */
+target?: ListTarget | null, };
+
+export type FieldGroup = "person" | "company" | "product" | "email" | "phone" | "address" | "more";
+
+export type ImportField = { field: Field, 
+/**
+ * The English name (the app shows its own words for the field where it has them).
+ */
+label: string, group: FieldGroup, 
+/**
+ * The file must map this field (it alone makes one of `required`).
+ */
+required: boolean, 
+/**
+ * Several columns may fill it, each its own slot (`email:2`, `phone:mobile`).
+ */
+several: boolean, 
+/**
+ * The targets to offer: `field` and, for fields of several values, `field:slot`.
+ */
+targets: Array<string>, };
+
+export type RequiredFields = { fields: Array<Field>, message: string, };
+
+export type ImportFields = { target: ListTarget, fields: Array<ImportField>, 
+/**
+ * Each list needs one of its fields mapped, else the import stops with the message.
+ */
+required: Array<RequiredFields>, 
+/**
+ * What rows may be matched by, the default first.
+ */
+match_keys: Array<MatchOn>, };
+
+export type MatchOn = "email" | "phone" | "name_company" | "code" | "external_id" | "none";
 
 export type OnMatch = "skip" | "update" | "overwrite" | "create";
 
@@ -635,7 +699,7 @@ export type ImportArgs = {
  */
 path: string, 
 /**
- * What the file holds (contacts when null).
+ * What the file holds: contacts (when null), accounts, leads or products.
  */
 target?: ListTarget | null, 
 /**
@@ -653,7 +717,11 @@ sheet?: string | null, preset?: Preset | null,
 /**
  * Header → `field[:slot]` (or null to ignore the column); unnamed columns are guessed.
  */
-mapping?: Record<string, string | null> | null, match_on: MatchOn, on_match: OnMatch, 
+mapping?: Record<string, string | null> | null, 
+/**
+ * One of the target's match keys (`import_fields`); null takes its first (e-mail, a product's code).
+ */
+match_on?: MatchOn | null, on_match: OnMatch, 
 /**
  * The format of date columns (chrono syntax, e.g. `%d/%m/%Y`) when the file is ambiguous.
  */
@@ -693,7 +761,8 @@ date_format: string | null, rows: number, created: number, updated: number, skip
  */
 accounts_created: number, 
 /**
- * Rows not imported, with the reason.
+ * Rows not imported, with the reason. A dry run whose mapping lacks a field the
+ * target needs reads no rows and names it here as an error of line 0.
  */
 errors: Array<RowError>, 
 /**
@@ -705,9 +774,9 @@ warnings: Array<RowError>,
  */
 preview: Array<ContactInput>, 
 /**
- * The first accounts or leads as they are stored (account and lead imports).
+ * The first accounts, leads or products as they are stored (imports of those).
  */
-preview_records: Array<AccountInput | (LeadInput & { status: LeadStatus })>, };
+preview_records: Array<AccountInput | (LeadInput & { status: LeadStatus }) | ProductInput>, };
 
 export type ExportFormat = "csv" | "xlsx" | "vcf";
 
@@ -1161,7 +1230,11 @@ default_price: string | null,
 /**
  * ISO 4217 of the default price; empty takes the company's default currency.
  */
-currency: string, tags: Array<string>, };
+currency: string, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type Product = { id: string, created_at: string, updated_at: string, deleted_at: string | null, owner_id: string | null, 
 /**
@@ -1187,7 +1260,11 @@ default_price: string | null,
 /**
  * ISO 4217 of the default price; empty takes the company's default currency.
  */
-currency: string, tags: Array<string>, };
+currency: string, tags: Array<string>, 
+/**
+ * The record's id in the system it was imported from ("" for none); imports match by it.
+ */
+external_id?: string, };
 
 export type ProductUpdate = { id: string, changes: Partial<ProductInput>, };
 
@@ -1899,6 +1976,7 @@ export type Commands = {
   view_save: { args: ViewInput, result: View },
   view_list: { args: ViewListQuery, result: Array<View> },
   view_delete: { args: IdArgs, result: null },
+  import_fields: { args: ImportFieldsArgs, result: ImportFields },
   import_contacts: { args: ImportArgs, result: ImportReport },
   export_contacts: { args: ExportArgs, result: ExportReport },
   task_create: { args: TaskInput, result: Task },

@@ -14,7 +14,9 @@ pub(super) fn header() -> Vec<String> {
     listed_header(&mut h, "Phone");
     address_header(&mut h, "Billing");
     address_header(&mut h, "Shipping");
-    h.extend(["Tax ID", "Annual Revenue", "Employees", "Rating", "Tags", "Description"].map(String::from));
+    h.extend(
+        ["Tax ID", "Annual Revenue", "Employees", "Rating", "Tags", "Description", "External ID"].map(String::from),
+    );
     h
 }
 
@@ -32,6 +34,7 @@ fn row(a: &Account, parent: &str) -> Vec<String> {
         f.rating.map(name_of).unwrap_or_default(),
         f.tags.join("; "),
         f.description.clone(),
+        f.external_id.clone(),
     ]);
     r
 }

@@ -17,7 +17,7 @@ pub(super) fn header() -> Vec<String> {
             h.push(format!("Address {n} - {part}"));
         }
     }
-    h.extend(["Birthday", "Lead Source", "Tags", "Notes"].map(String::from));
+    h.extend(["Birthday", "Lead Source", "Tags", "Notes", "External ID"].map(String::from));
     h
 }
 
@@ -41,6 +41,7 @@ fn row(c: &Contact, company: &str) -> Vec<String> {
     r.push(f.lead_source.clone());
     r.push(f.tags.join("; "));
     r.push(f.notes.clone());
+    r.push(f.external_id.clone());
     r
 }
 

@@ -15,7 +15,7 @@ pub(super) fn header() -> Vec<String> {
     listed_header(&mut h, "E-mail");
     listed_header(&mut h, "Phone");
     address_header(&mut h, "");
-    h.extend(["Lead Source", "Lead Status", "Rating", "Tags", "Description"].map(String::from));
+    h.extend(["Lead Source", "Lead Status", "Rating", "Tags", "Description", "External ID"].map(String::from));
     h
 }
 
@@ -39,6 +39,7 @@ fn row(l: &Lead) -> Vec<String> {
         f.rating.map(name_of).unwrap_or_default(),
         f.tags.join("; "),
         f.description.clone(),
+        f.external_id.clone(),
     ]);
     r
 }

@@ -7,6 +7,7 @@
 mod account;
 mod contact;
 mod lead;
+mod product;
 mod vcard;
 
 use crate::error::{Error, Result};
@@ -104,10 +105,7 @@ fn address_cells(r: &mut Vec<String>, a: Option<&Address>) {
     r.extend([a.street, a.city, a.region, a.postal_code, a.country]);
 }
 
-/// An enum as stored (`trade_show`), the spelling the import reads back first.
-fn name_of(value: impl Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
+use crate::import::mapping::name_of;
 
 /// The list query of a target from the arguments' JSON.
 fn query<Q: serde::de::DeserializeOwned + Default>(query: Option<Value>) -> Result<Q> {
@@ -156,6 +154,7 @@ fn sheet(target: ListTarget) -> (Vec<String>, Rows) {
         ListTarget::Contact => (contact::header(), contact::rows),
         ListTarget::Account => (account::header(), account::rows),
         ListTarget::Lead => (lead::header(), lead::rows),
+        ListTarget::Product => (product::header(), product::rows),
     }
 }
 

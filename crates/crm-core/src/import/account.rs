@@ -2,7 +2,7 @@
 //! phone when the row has them; a "Parent account" column links to the account
 //! of that name once every row is in.
 
-use super::keys::{record_keys, KeyIndex};
+use super::keys::{external_key, record_keys, KeyIndex};
 use super::mapping::Field;
 use super::{changes, values, Kind, MatchOn, OnMatch, Outcome, RowError, RowValues, Step};
 use crate::accounts::{self, AccountInput, AccountUpdate};
@@ -30,23 +30,27 @@ pub(super) struct Accounts {
 }
 
 fn load(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
-    let mut stmt =
-        conn.prepare("SELECT id, name_key, emails, phones FROM accounts WHERE deleted_at IS NULL ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, name_key, emails, phones, external_id FROM accounts WHERE deleted_at IS NULL ORDER BY id",
+    )?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, Option<String>>(2)?,
             r.get::<_, Option<String>>(3)?,
+            r.get::<_, String>(4)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name_key, emails, phones) = row?;
+        let (id, name_key, emails, phones, external_id) = row?;
         let list = |text: Option<String>| -> Result<Vec<LabeledValue>> {
             Ok(serde_json::from_str(text.as_deref().unwrap_or("[]"))?)
         };
-        out.push((id, record_keys(&list(emails)?, &list(phones)?, &name_key)));
+        let mut keys = record_keys(&list(emails)?, &list(phones)?, &name_key);
+        keys.extend(external_key(&external_id));
+        out.push((id, keys));
     }
     Ok(out)
 }
@@ -65,7 +69,8 @@ fn named(w: &Writer, name: &str, not: &str) -> Result<Option<String>> {
 fn lookup_keys(on: MatchOn, a: &AccountInput) -> Vec<String> {
     let name = record_keys(&[], &[], &company_key(&a.name));
     let keys = match on {
-        MatchOn::None => return Vec::new(),
+        MatchOn::None | MatchOn::Code => return Vec::new(),
+        MatchOn::ExternalId => return external_key(&a.external_id).into_iter().collect(),
         MatchOn::Email => record_keys(&a.emails, &[], ""),
         MatchOn::Phone => record_keys(&[], &a.phones, ""),
         MatchOn::NameCompany => Vec::new(),
@@ -106,6 +111,7 @@ fn account(row: &RowValues) -> Result<(AccountInput, Vec<&'static str>)> {
         rating: row.read(Field::Rating, "rating", values::rating)?,
         description: p.notes.clone(),
         tags: p.tags.clone(),
+        external_id: p.external_id.clone(),
     };
     // Fields whose value is a default rather than the file's: never written over a record's.
     let mut unset = vec!["parent_id"];
@@ -116,36 +122,53 @@ fn account(row: &RowValues) -> Result<(AccountInput, Vec<&'static str>)> {
 }
 
 impl Kind for Accounts {
-    fn field(&self, field: Field) -> Option<Field> {
+    fn offered(&self) -> &'static [Field] {
+        &[
+            Field::Company,
+            Field::AccountType,
+            Field::ParentAccount,
+            Field::Industry,
+            Field::Website,
+            Field::Email,
+            Field::EmailLabel,
+            Field::Phone,
+            Field::PhoneLabel,
+            Field::Street,
+            Field::City,
+            Field::Region,
+            Field::PostalCode,
+            Field::Country,
+            Field::AddressLabel,
+            Field::TaxId,
+            Field::AnnualRevenue,
+            Field::Employees,
+            Field::Rating,
+            Field::Notes,
+            Field::Tags,
+            Field::ExternalId,
+        ]
+    }
+
+    fn alias(&self, field: Field) -> Option<Field> {
+        (field == Field::FullName).then_some(Field::Company)
+    }
+
+    /// The first address is the billing one, one labelled shipping the shipping one.
+    fn slots(&self, field: Field) -> &'static [&'static str] {
         match field {
-            Field::FullName | Field::Company => Some(Field::Company),
-            Field::Email
-            | Field::EmailLabel
-            | Field::Phone
-            | Field::PhoneLabel
-            | Field::Street
-            | Field::AddressLabel
-            | Field::City
-            | Field::Region
-            | Field::PostalCode
-            | Field::Country
-            | Field::Notes
-            | Field::Tags
-            | Field::Industry
-            | Field::Website
-            | Field::AccountType
-            | Field::Rating
-            | Field::TaxId
-            | Field::AnnualRevenue
-            | Field::Employees
-            | Field::ParentAccount
-            | Field::Ignore => Some(field),
-            _ => None,
+            Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => {
+                &["billing", "shipping"]
+            }
+            _ => super::standard_slots(field),
         }
     }
 
-    fn identifying(&self) -> (&'static [Field], &'static str) {
-        (&[Field::Company], "No column holds the account's name: map one (e.g. \"Firma\": \"company\")")
+    fn required(&self) -> super::Required {
+        &[(&[Field::Company], "No column holds the account's name: map one (e.g. \"Firma\": \"company\")")]
+    }
+
+    fn match_keys(&self) -> &'static [MatchOn] {
+        &[MatchOn::Email, MatchOn::Phone, MatchOn::NameCompany, MatchOn::ExternalId, MatchOn::None]
     }
 
     fn sources(&self, field: &str) -> &'static [Field] {
@@ -158,6 +181,7 @@ impl Kind for Accounts {
             "description" => &[Field::Notes],
             "tags" => &[Field::Tags],
             "parent_id" => &[Field::ParentAccount],
+            "external_id" => &[Field::ExternalId],
             _ => &[],
         }
     }
@@ -182,9 +206,10 @@ impl Kind for Accounts {
         };
         let matched = match args.on_match {
             OnMatch::Create => None,
-            _ => self.index.find(w, load, &lookup_keys(args.match_on, &checked))?,
+            _ => self.index.find(w, load, &lookup_keys(args.match_key(), &checked))?,
         };
-        let keys = record_keys(&checked.emails, &checked.phones, &company_key(&checked.name));
+        let mut keys = record_keys(&checked.emails, &checked.phones, &company_key(&checked.name));
+        keys.extend(external_key(&checked.external_id));
         let (outcome, id) = match matched {
             None => {
                 let id = crate::new_id();

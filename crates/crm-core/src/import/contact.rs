@@ -17,15 +17,43 @@ pub(super) struct Contacts {
 }
 
 impl Kind for Contacts {
-    fn field(&self, field: Field) -> Option<Field> {
-        (!field.beyond_contact()).then_some(field)
+    fn offered(&self) -> &'static [Field] {
+        &[
+            Field::FirstName,
+            Field::MiddleName,
+            Field::LastName,
+            Field::FullName,
+            Field::Salutation,
+            Field::Title,
+            Field::Department,
+            Field::Birthday,
+            Field::Company,
+            Field::Email,
+            Field::EmailLabel,
+            Field::Phone,
+            Field::PhoneLabel,
+            Field::Street,
+            Field::City,
+            Field::Region,
+            Field::PostalCode,
+            Field::Country,
+            Field::AddressLabel,
+            Field::Notes,
+            Field::LeadSource,
+            Field::Tags,
+            Field::ExternalId,
+        ]
     }
 
-    fn identifying(&self) -> (&'static [Field], &'static str) {
-        (
+    fn required(&self) -> super::Required {
+        &[(
             &[Field::FirstName, Field::LastName, Field::FullName, Field::Company, Field::Email],
             "No column holds a name or an e-mail address: map at least one (e.g. \"Last Name\": \"last_name\")",
-        )
+        )]
+    }
+
+    fn match_keys(&self) -> &'static [MatchOn] {
+        &[MatchOn::Email, MatchOn::Phone, MatchOn::NameCompany, MatchOn::ExternalId, MatchOn::None]
     }
 
     fn sources(&self, field: &str) -> &'static [Field] {
@@ -38,6 +66,7 @@ impl Kind for Contacts {
             "notes" => &[Field::Notes],
             "tags" => &[Field::Tags],
             "lead_source" => &[Field::LeadSource],
+            "external_id" => &[Field::ExternalId],
             _ => &[],
         }
     }
@@ -62,7 +91,7 @@ impl Kind for Contacts {
         } else {
             None
         };
-        let matched = find_match(w, args.match_on, &contact, contact.account_id.as_deref())?;
+        let matched = find_match(w, args.match_key(), &contact, contact.account_id.as_deref())?;
         let outcome = match matched.filter(|_| args.on_match != OnMatch::Create) {
             None => {
                 contacts::create_with_id(w, &crate::new_id(), &contact)?;
@@ -92,7 +121,8 @@ impl Kind for Contacts {
 fn find_match(w: &Writer, on: MatchOn, c: &ContactInput, account_id: Option<&str>) -> Result<Option<String>> {
     let conn = w.conn();
     let found = match on {
-        MatchOn::None => None,
+        MatchOn::None | MatchOn::Code => None,
+        MatchOn::ExternalId => super::keys::by_external_id(conn, "contacts", &c.external_id)?,
         MatchOn::Email => match c.emails.first() {
             None => None,
             Some(e) => conn

@@ -1,7 +1,7 @@
 //! Leads: a row is a person at a company, or a company alone. Matched by e-mail,
 //! phone, or name + company; checked against the required fields set for leads.
 
-use super::keys::{record_keys, KeyIndex};
+use super::keys::{external_key, record_keys, KeyIndex};
 use super::mapping::Field;
 use super::{changes, values, Kind, MatchOn, OnMatch, Outcome, RowValues, Step};
 use crate::error::Result;
@@ -25,7 +25,7 @@ fn name_key(last: &str, first: &str, company: &str) -> String {
 
 fn load(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
     let mut stmt = conn.prepare(
-        "SELECT id, last_name, first_name, company, emails, phones FROM leads WHERE deleted_at IS NULL ORDER BY id",
+        "SELECT id, last_name, first_name, company, emails, phones, external_id FROM leads WHERE deleted_at IS NULL ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
@@ -35,14 +35,17 @@ fn load(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
             Ok(serde_json::from_str(text.as_deref().unwrap_or("[]"))?)
         };
         let name = name_key(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?, &r.get::<_, String>(3)?);
-        out.push((r.get(0)?, record_keys(&list(4)?, &list(5)?, &name)));
+        let mut keys = record_keys(&list(4)?, &list(5)?, &name);
+        keys.extend(external_key(&r.get::<_, String>(6)?));
+        out.push((r.get(0)?, keys));
     }
     Ok(out)
 }
 
 fn lookup_keys(on: MatchOn, l: &LeadInput) -> Vec<String> {
     match on {
-        MatchOn::None => Vec::new(),
+        MatchOn::None | MatchOn::Code => Vec::new(),
+        MatchOn::ExternalId => external_key(&l.external_id).into_iter().collect(),
         MatchOn::Email => record_keys(&l.emails, &[], ""),
         MatchOn::Phone => record_keys(&[], &l.phones, ""),
         MatchOn::NameCompany => record_keys(&[], &[], &name_key(&l.last_name, &l.first_name, &l.company)),
@@ -69,6 +72,7 @@ fn lead(row: &RowValues) -> Result<(LeadInput, LeadStatus, Vec<&'static str>)> {
         description: p.notes.clone(),
         answers: Default::default(),
         tags: p.tags.clone(),
+        external_id: p.external_id.clone(),
     };
     // The status is that of a new lead; a lead already there keeps its own (it moves by its rules).
     let status = row.read(Field::Status, "status", values::lead_status)?.unwrap_or_default();
@@ -80,24 +84,53 @@ fn lead(row: &RowValues) -> Result<(LeadInput, LeadStatus, Vec<&'static str>)> {
 }
 
 impl Kind for Leads {
-    fn field(&self, field: Field) -> Option<Field> {
+    fn offered(&self) -> &'static [Field] {
+        &[
+            Field::FirstName,
+            Field::MiddleName,
+            Field::LastName,
+            Field::FullName,
+            Field::Salutation,
+            Field::Title,
+            Field::Company,
+            Field::Industry,
+            Field::Website,
+            Field::Email,
+            Field::EmailLabel,
+            Field::Phone,
+            Field::PhoneLabel,
+            Field::Street,
+            Field::City,
+            Field::Region,
+            Field::PostalCode,
+            Field::Country,
+            Field::AddressLabel,
+            Field::LeadSource,
+            Field::Status,
+            Field::Rating,
+            Field::Notes,
+            Field::Tags,
+            Field::ExternalId,
+        ]
+    }
+
+    fn slots(&self, field: Field) -> &'static [&'static str] {
         match field {
-            Field::Department
-            | Field::Birthday
-            | Field::AccountType
-            | Field::TaxId
-            | Field::AnnualRevenue
-            | Field::Employees
-            | Field::ParentAccount => None,
-            _ => Some(field),
+            // A lead has one address.
+            Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => &[""],
+            _ => super::standard_slots(field),
         }
     }
 
-    fn identifying(&self) -> (&'static [Field], &'static str) {
-        (
+    fn required(&self) -> super::Required {
+        &[(
             &[Field::FirstName, Field::LastName, Field::FullName, Field::Company],
             "No column holds a name or a company: map at least one (e.g. \"Nachname\": \"last_name\")",
-        )
+        )]
+    }
+
+    fn match_keys(&self) -> &'static [MatchOn] {
+        &[MatchOn::Email, MatchOn::Phone, MatchOn::NameCompany, MatchOn::ExternalId, MatchOn::None]
     }
 
     fn sources(&self, field: &str) -> &'static [Field] {
@@ -115,6 +148,7 @@ impl Kind for Leads {
             "rating" => &[Field::Rating],
             "description" => &[Field::Notes],
             "tags" => &[Field::Tags],
+            "external_id" => &[Field::ExternalId],
             _ => &[],
         }
     }
@@ -134,7 +168,7 @@ impl Kind for Leads {
         };
         let matched = match args.on_match {
             OnMatch::Create => None,
-            _ => self.index.find(w, load, &lookup_keys(args.match_on, &checked))?,
+            _ => self.index.find(w, load, &lookup_keys(args.match_key(), &checked))?,
         };
         let (outcome, id) = match matched {
             None => {
@@ -158,7 +192,9 @@ impl Kind for Leads {
             }
         };
         let name = name_key(&checked.last_name, &checked.first_name, &checked.company);
-        self.index.add(&id, record_keys(&checked.emails, &checked.phones, &name));
+        let mut keys = record_keys(&checked.emails, &checked.phones, &name);
+        keys.extend(external_key(&checked.external_id));
+        self.index.add(&id, keys);
         if !preview {
             return Ok(Step::Done(outcome, None));
         }

@@ -50,22 +50,55 @@ pub enum Field {
     Status,
     /// The name of an account's parent company.
     ParentAccount,
+    /// The record's id in the system the file comes from.
+    ExternalId,
+    /// A product's name.
+    Name,
+    /// A product's code (SKU, article number): what a product is matched by.
+    Code,
+    /// Product or service.
+    ProductKind,
+    Unit,
+    /// A product's default price.
+    Price,
+    /// A tax rate in percent ("19", "7,5 %").
+    TaxRate,
+    Currency,
+    /// Whether a product is offered for new lines.
+    Active,
 }
 
 impl Field {
-    /// Fields of accounts and leads that contacts do not have.
-    pub fn beyond_contact(self) -> bool {
+    /// Fields only products have.
+    pub fn of_product(self) -> bool {
         matches!(
             self,
-            Field::Industry
-                | Field::Website
-                | Field::AccountType
-                | Field::Rating
-                | Field::TaxId
-                | Field::AnnualRevenue
-                | Field::Employees
-                | Field::Status
-                | Field::ParentAccount
+            Field::Name
+                | Field::Code
+                | Field::ProductKind
+                | Field::Unit
+                | Field::Price
+                | Field::TaxRate
+                | Field::Currency
+                | Field::Active
+        )
+    }
+
+    /// Fields several columns may fill (each its own slot): e-mails, phones, addresses, tags.
+    pub fn several(self) -> bool {
+        matches!(
+            self,
+            Field::Email
+                | Field::EmailLabel
+                | Field::Phone
+                | Field::PhoneLabel
+                | Field::Street
+                | Field::AddressLabel
+                | Field::City
+                | Field::Region
+                | Field::PostalCode
+                | Field::Country
+                | Field::Tags
         )
     }
 }
@@ -92,14 +125,18 @@ impl ColumnTarget {
     }
 
     pub fn to_text(&self) -> String {
-        let name =
-            serde_json::to_value(self.field).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let name = name_of(self.field);
         if self.slot.is_empty() {
             name
         } else {
             format!("{name}:{}", self.slot)
         }
     }
+}
+
+/// An enum as stored (`trade_show`, `email_label`), the spelling imports read first.
+pub fn name_of(value: impl Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// Export formats whose headers mean something other than the usual words.
@@ -387,6 +424,9 @@ pub fn guess(header: &str, preset: Option<Preset>) -> ColumnTarget {
         "comments",
         "comment",
         "description",
+        "beschreibung",
+        "описание",
+        "опис",
         "notiz",
         "notizen",
         "bemerkung",
@@ -422,13 +462,137 @@ pub fn guess(header: &str, preset: Option<Preset>) -> ColumnTarget {
     if is(&["lead source", "source", "quelle", "herkunft", "источник", "джерело"]) {
         return target(Field::LeadSource);
     }
-    for (field, names) in RECORD_WORDS {
+    for (field, names) in RECORD_WORDS.iter().chain(PRODUCT_WORDS) {
         if is(names) {
+            // Google, Outlook and LinkedIn write no ids of their own.
+            if *field == Field::ExternalId && preset.is_some() {
+                return target(Field::Ignore);
+            }
             return target(*field);
         }
     }
+    // Price and tax headers with more words ("Preis netto", "Ставка НДС, %").
+    if has(&w, &["price", "preis", "цена", "ціна", "stuckpreis", "einzelpreis", "verkaufspreis"]) {
+        return target(Field::Price);
+    }
+    if has(&w, &["mwst", "ндс", "пдв", "steuersatz", "mehrwertsteuer"]) {
+        return target(Field::TaxRate);
+    }
     target(Field::Ignore)
 }
+
+/// The headers of an id from another system and of the fields of products.
+const PRODUCT_WORDS: &[(Field, &[&str])] = &[
+    (
+        Field::ExternalId,
+        &[
+            "id",
+            "external id",
+            "externalid",
+            "ext id",
+            "record id",
+            "legacy id",
+            "externe id",
+            "externe kennung",
+            "внешний id",
+            "внешний ид",
+            "внешний идентификатор",
+            "зовнішній id",
+            "зовнішній ідентифікатор",
+            "ид",
+        ],
+    ),
+    (
+        Field::Code,
+        &[
+            "code",
+            "sku",
+            "product code",
+            "item code",
+            "item number",
+            "item no",
+            "article number",
+            "part number",
+            "artikelnummer",
+            "artikel nr",
+            "art nr",
+            "artnr",
+            "produktcode",
+            "produktnummer",
+            "materialnummer",
+            "артикул",
+            "код",
+            "код товара",
+            "код товару",
+        ],
+    ),
+    (
+        Field::Name,
+        &[
+            "product",
+            "product name",
+            "item",
+            "item name",
+            "produkt",
+            "produktname",
+            "artikel",
+            "artikelname",
+            "bezeichnung",
+            "artikelbezeichnung",
+            "товар",
+            "название",
+            "название товара",
+            "наименование товара",
+            "назва",
+            "назва товару",
+            "найменування",
+        ],
+    ),
+    (Field::ProductKind, &["kind", "product type", "item type", "produktart", "вид", "тип товара", "тип товару"]),
+    (
+        Field::Unit,
+        &[
+            "unit",
+            "uom",
+            "unit of measure",
+            "einheit",
+            "mengeneinheit",
+            "me",
+            "ед изм",
+            "ед",
+            "единица",
+            "единица измерения",
+            "од",
+            "од вим",
+            "одиниця",
+            "одиниця виміру",
+        ],
+    ),
+    (
+        Field::Price,
+        &["price", "unit price", "list price", "sales price", "default price", "preis", "vk", "цена", "ціна"],
+    ),
+    (
+        Field::TaxRate,
+        &[
+            "tax",
+            "tax rate",
+            "vat rate",
+            "mwst",
+            "mwst satz",
+            "ust",
+            "ust satz",
+            "steuer",
+            "steuersatz",
+            "ндс",
+            "ставка ндс",
+            "пдв",
+            "ставка пдв",
+        ],
+    ),
+    (Field::Currency, &["currency", "curr", "wahrung", "валюта"]),
+    (Field::Active, &["active", "aktiv", "activ", "активен", "активный", "активний", "активно"]),
+];
 
 /// The headers of the fields accounts and leads have beyond a contact's.
 const RECORD_WORDS: &[(Field, &[&str])] = &[
@@ -626,9 +790,50 @@ mod tests {
     }
 
     #[test]
+    fn guesses_product_and_id_headers_in_four_languages() {
+        for (header, field) in [
+            ("Code", "code"),
+            ("SKU", "code"),
+            ("Artikelnummer", "code"),
+            ("Art.-Nr.", "code"),
+            ("Артикул", "code"),
+            ("Bezeichnung", "name"),
+            ("Наименование товара", "name"),
+            ("Назва товару", "name"),
+            ("Price", "price"),
+            ("Preis", "price"),
+            ("Preis (netto)", "price"),
+            ("Цена", "price"),
+            ("Ціна", "price"),
+            ("VAT %", "tax_id"),
+            ("MwSt", "tax_rate"),
+            ("MwSt.-Satz", "tax_rate"),
+            ("НДС", "tax_rate"),
+            ("Ставка НДС, %", "tax_rate"),
+            ("ПДВ", "tax_rate"),
+            ("Unit", "unit"),
+            ("Einheit", "unit"),
+            ("Ед. изм.", "unit"),
+            ("Од.", "unit"),
+            ("Währung", "currency"),
+            ("Валюта", "currency"),
+            ("Aktiv", "active"),
+            ("Beschreibung", "notes"),
+            ("ID", "external_id"),
+            ("External ID", "external_id"),
+            ("Externe ID", "external_id"),
+            ("Внешний ID", "external_id"),
+            ("Зовнішній ID", "external_id"),
+        ] {
+            assert_eq!(g(header), field, "{header}");
+        }
+        assert_eq!(guess("ID", Some(Preset::Outlook)).to_text(), "ignore", "presets have no ids");
+    }
+
+    #[test]
     fn each_kind_of_record_takes_only_its_fields() {
         let header = vec!["Name".to_string(), "Webseite".to_string(), "Geburtstag".to_string()];
-        let contacts = map_columns(&header, None, None, &|f: Field| (!f.beyond_contact()).then_some(f), "contacts");
+        let contacts = map_columns(&header, None, None, &|f: Field| (f != Field::Website).then_some(f), "contacts");
         let texts: Vec<String> = contacts.unwrap().iter().map(ColumnTarget::to_text).collect();
         assert_eq!(texts, ["full_name", "ignore", "birthday"]);
         let no_birthday = |f: Field| (f != Field::Birthday).then_some(f);

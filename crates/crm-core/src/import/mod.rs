@@ -1,4 +1,4 @@
-//! Importing lists of contacts, accounts and leads: CSV files of any dialect, sheets
+//! Importing lists of contacts, accounts, leads and products: CSV files of any dialect, sheets
 //! of Excel and OpenDocument workbooks, and vCard files, read as one kind of table,
 //! mapped to fields by their headers, checked row by row, matched against the records
 //! already there (and earlier rows), and
@@ -9,9 +9,12 @@
 mod account;
 mod contact;
 pub mod dates;
+mod decimals;
+pub mod fields;
 mod keys;
 mod lead;
 pub mod mapping;
+mod product;
 mod row;
 pub mod source;
 pub mod values;
@@ -38,6 +41,7 @@ pub enum ListTarget {
     Contact,
     Account,
     Lead,
+    Product,
 }
 
 impl ListTarget {
@@ -47,6 +51,7 @@ impl ListTarget {
             ListTarget::Contact => "contacts",
             ListTarget::Account => "accounts",
             ListTarget::Lead => "leads",
+            ListTarget::Product => "products",
         }
     }
 
@@ -55,12 +60,14 @@ impl ListTarget {
             ListTarget::Contact => Box::<contact::Contacts>::default(),
             ListTarget::Account => Box::<account::Accounts>::default(),
             ListTarget::Lead => Box::<lead::Leads>::default(),
+            ListTarget::Product => Box::<product::Products>::default(),
         }
     }
 }
 
 /// What identifies a record that is already there. Accounts match by name when a row
-/// lacks the e-mail or phone asked for; `name_company` is an account's name.
+/// lacks the e-mail or phone asked for; `name_company` is an account's name. Each kind
+/// of record has its own (`import_fields` lists them): products match by code.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchOn {
@@ -68,6 +75,10 @@ pub enum MatchOn {
     Email,
     Phone,
     NameCompany,
+    /// A product's code.
+    Code,
+    /// The id the record has in the system the file comes from.
+    ExternalId,
     /// Every row is a new record.
     None,
 }
@@ -91,7 +102,7 @@ pub enum OnMatch {
 pub struct ImportArgs {
     /// The file to import.
     pub path: String,
-    /// What the file holds (contacts when null).
+    /// What the file holds: contacts (when null), accounts, leads or products.
     #[ts(optional = nullable)]
     pub target: Option<ListTarget>,
     /// Overrides the detected encoding (`UTF-8`, `windows-1251`, `UTF-16LE`, …).
@@ -108,7 +119,9 @@ pub struct ImportArgs {
     /// Header → `field[:slot]` (or null to ignore the column); unnamed columns are guessed.
     #[ts(optional = nullable, type = "Record<string, string | null> | null")]
     pub mapping: Option<serde_json::Map<String, Value>>,
-    pub match_on: MatchOn,
+    /// One of the target's match keys (`import_fields`); null takes its first (e-mail, a product's code).
+    #[ts(optional = nullable)]
+    pub match_on: Option<MatchOn>,
     pub on_match: OnMatch,
     /// The format of date columns (chrono syntax, e.g. `%d/%m/%Y`) when the file is ambiguous.
     #[ts(optional = nullable)]
@@ -153,14 +166,15 @@ pub struct ImportReport {
     pub failed: u64,
     /// Accounts created for the companies of imported contacts.
     pub accounts_created: u64,
-    /// Rows not imported, with the reason.
+    /// Rows not imported, with the reason. A dry run whose mapping lacks a field the
+    /// target needs reads no rows and names it here as an error of line 0.
     pub errors: Vec<RowError>,
     /// Rows imported with something left out (a ragged row, a birthday without a year).
     pub warnings: Vec<RowError>,
     /// The first contacts as they are stored (contact imports).
     pub preview: Vec<ContactInput>,
-    /// The first accounts or leads as they are stored (account and lead imports).
-    #[ts(type = "Array<AccountInput | (LeadInput & { status: LeadStatus })>")]
+    /// The first accounts, leads or products as they are stored (imports of those).
+    #[ts(type = "Array<AccountInput | (LeadInput & { status: LeadStatus }) | ProductInput>")]
     pub preview_records: Vec<Value>,
 }
 
@@ -221,12 +235,32 @@ impl Input {
     }
 }
 
+impl ImportArgs {
+    /// The match key asked for (`import` puts the target's default in when none is given).
+    fn match_key(&self) -> MatchOn {
+        self.match_on.unwrap_or_default()
+    }
+}
+
+/// Groups of fields of which a file must map one each, with the message when it maps none.
+type Required = &'static [(&'static [Field], &'static str)];
+
 /// What the pipeline asks of each kind of record it imports; adding a kind is adding one of these.
 trait Kind {
-    /// What a column guessed or mapped as `field` fills in this kind of record (None: nothing).
-    fn field(&self, field: Field) -> Option<Field>;
-    /// The fields of which a file must map one, and the message when it maps none.
-    fn identifying(&self) -> (&'static [Field], &'static str);
+    /// The fields this kind takes, in the order the wizard offers them.
+    fn offered(&self) -> &'static [Field];
+    /// The field of this kind a column guessed or mapped as another one fills (an
+    /// account's "Name" is its company's name); None: the kind has no such field.
+    fn alias(&self, _field: Field) -> Option<Field> {
+        None
+    }
+    /// The slots the wizard offers for a field several columns may fill ("" is the first).
+    fn slots(&self, field: Field) -> &'static [&'static str] {
+        standard_slots(field)
+    }
+    fn required(&self) -> Required;
+    /// What identifies a record already there, the default first.
+    fn match_keys(&self) -> &'static [MatchOn];
     /// The columns a validation error about `field` points at.
     fn sources(&self, field: &str) -> &'static [Field];
     /// Turns one row into a record, checks it, matches it and writes it; with `preview`,
@@ -298,6 +332,25 @@ fn column_of(
     kind.sources(root).iter().find_map(|f| header_of.get(f)).cloned()
 }
 
+/// The slots a person's e-mails, phones and addresses are offered in.
+fn standard_slots(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Email => &["", "2", "3"],
+        Field::Phone => &["", "mobile", "work", "home", "fax", "other"],
+        Field::Street | Field::City | Field::Region | Field::PostalCode | Field::Country => &["", "work", "home"],
+        _ => &[""],
+    }
+}
+
+/// What a column guessed or mapped as `field` fills in this kind of record (None: nothing).
+fn takes(kind: &dyn Kind, field: Field) -> Option<Field> {
+    if field == Field::Ignore || kind.offered().contains(&field) {
+        Some(field)
+    } else {
+        kind.alias(field)
+    }
+}
+
 /// Imports a file without progress reports (the registry's `import_contacts`).
 pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
     import(store, args, &mut |_| true)
@@ -306,18 +359,30 @@ pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
 /// Imports (or, with `dry_run`, rehearses importing) a file of contacts, accounts or
 /// leads (`args.target`): CSV, a workbook's sheet or vCards.
 /// `progress` hears the rows done so far now and then; returning false cancels.
-pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
+pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64) -> bool) -> Result<ImportReport> {
     let target = args.target.unwrap_or_default();
     let mut kind = target.kind();
+    let keys = kind.match_keys();
+    match args.match_on {
+        None => args.match_on = Some(keys[0]),
+        Some(on) if !keys.contains(&on) => {
+            let names: Vec<String> = keys.iter().map(mapping::name_of).collect();
+            return Err(Error::invalid(
+                "match_on",
+                format!("{} are matched by {}, not by {}", target.noun(), names.join(", "), mapping::name_of(on)),
+            ));
+        }
+        Some(_) => {}
+    }
     let path = Path::new(&args.path);
     let input = Input::open(path, &args)?;
     let table = input.table(path)?;
     let header = table.header.clone();
-    let field_of = |f: Field| kind.field(f);
+    let field_of = |f: Field| takes(kind.as_ref(), f);
     let targets = match &input {
         Input::Read { exact: true, .. } => {
             // A vCard's columns are contact fields: those this kind lacks are left out.
-            let own = |h: &str| mapping::ColumnTarget::parse(h).is_ok_and(|t| kind.field(t.field).is_some());
+            let own = |h: &str| mapping::ColumnTarget::parse(h).is_ok_and(|t| field_of(t.field).is_some());
             let mut given: serde_json::Map<String, Value> = header
                 .iter()
                 .map(|h| (h.clone(), if own(h) { Value::String(h.clone()) } else { Value::Null }))
@@ -327,14 +392,26 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
         }
         _ => mapping::map_columns(&header, args.preset, args.mapping.as_ref(), &field_of, target.noun())?,
     };
-    let (identifying, missing) = kind.identifying();
-    if !targets.iter().any(|t| identifying.contains(&t.field)) {
-        return Err(Error::invalid("mapping", missing));
+    let missing: Vec<&str> = kind
+        .required()
+        .iter()
+        .filter(|(fields, _)| !targets.iter().any(|t| fields.contains(&t.field)))
+        .map(|(_, message)| *message)
+        .collect();
+    // A rehearsal still shows the mapping, so the wizard can have the missing field mapped.
+    if let (Some(message), false) = (missing.first(), args.dry_run) {
+        return Err(Error::invalid("mapping", *message));
     }
     let header_of: HashMap<Field, String> = targets.iter().zip(&header).map(|(t, h)| (t.field, h.clone())).collect();
-    // Pass 1, only when the file has dates: the whole column decides their format.
+    // Pass 1, only when the file has dates or amounts: the whole column decides their format.
     let date_columns: Vec<usize> =
         targets.iter().enumerate().filter(|(_, t)| t.field == Field::Birthday).map(|(i, _)| i).collect();
+    let amount_columns: Vec<usize> = targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.field, Field::Price | Field::TaxRate | Field::AnnualRevenue))
+        .map(|(i, _)| i)
+        .collect();
     // A vCard reader writes every date it reads as YYYY-MM-DD.
     let given_format = match &input {
         Input::Read { exact: true, .. } if args.date_format.is_none() && !date_columns.is_empty() => {
@@ -342,17 +419,23 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
         }
         _ => args.date_format.clone(),
     };
+    let scan_dates = if given_format.is_none() { date_columns.as_slice() } else { &[] };
+    let mut formats = vec![dates::ColumnFormats::default(); scan_dates.len()];
+    let mut separators = vec![decimals::ColumnSeparator::default(); amount_columns.len()];
+    if !scan_dates.is_empty() || !amount_columns.is_empty() {
+        for row in input.table(path)? {
+            let row = row?;
+            let cell = |i: usize| row.fields.get(i).map_or("", String::as_str);
+            scan_dates.iter().zip(&mut formats).for_each(|(i, f)| f.observe(cell(*i)));
+            amount_columns.iter().zip(&mut separators).for_each(|(i, s)| s.observe(cell(*i)));
+        }
+    }
+    let decimal_of: Vec<(usize, char)> =
+        amount_columns.iter().zip(&separators).filter_map(|(i, s)| s.decide().map(|c| (*i, c))).collect();
     let date_format: Option<String> = match (&given_format, date_columns.is_empty()) {
         (Some(f), _) => Some(f.clone()),
         (None, true) => None,
         (None, false) => {
-            let mut formats = vec![dates::ColumnFormats::default(); date_columns.len()];
-            for row in input.table(path)? {
-                let row = row?;
-                for (n, i) in date_columns.iter().enumerate() {
-                    formats[n].observe(row.fields.get(*i).map_or("", String::as_str));
-                }
-            }
             let mut decided = None;
             for (n, f) in formats.iter().enumerate() {
                 let column = &header[date_columns[n]];
@@ -407,14 +490,23 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
         preview: Vec::new(),
         preview_records: Vec::new(),
     };
+    if !missing.is_empty() {
+        let errors = missing.iter().map(|m| RowError { row: 0, column: None, message: (*m).to_owned() });
+        return Ok(ImportReport { errors: errors.collect(), ..report });
+    }
     let preview_rows = args.preview_rows.unwrap_or(20) as usize;
     let batch_id = crate::new_id();
     let run = |w: &mut Writer, mut report: ImportReport| -> Result<ImportReport> {
         w.set_batch(Some(batch_id.clone()));
         let width = header.len();
         for row in table {
-            let row = row?;
+            let mut row = row?;
             report.rows += 1;
+            for (i, decimal) in &decimal_of {
+                if let Some(cell) = row.fields.get_mut(*i) {
+                    *cell = decimals::normalise(cell, *decimal);
+                }
+            }
             if report.rows.is_multiple_of(1_000) && !progress(report.rows) {
                 return Err(Error::new(ErrorCode::Conflict, "The import was cancelled; nothing was imported"));
             }

@@ -109,7 +109,7 @@ pub(crate) fn parse_row(
                 c.lead_source = value.into();
                 extra.insert(Field::LeadSource, (value.to_owned(), column));
             }
-            // Fields beyond a contact's (`Field::beyond_contact`): kept as written for the kind to read.
+            // Fields a contact lacks: kept as written for the kind to read.
             Field::Industry
             | Field::Website
             | Field::AccountType
@@ -118,8 +118,20 @@ pub(crate) fn parse_row(
             | Field::AnnualRevenue
             | Field::Employees
             | Field::Status
-            | Field::ParentAccount => {
+            | Field::ParentAccount
+            | Field::Name
+            | Field::Code
+            | Field::ProductKind
+            | Field::Unit
+            | Field::Price
+            | Field::TaxRate
+            | Field::Currency
+            | Field::Active => {
                 extra.insert(target.field, (value.to_owned(), column));
+            }
+            Field::ExternalId => {
+                c.external_id = value.into();
+                origin.insert("external_id".into(), column);
             }
             Field::Tags => c.tags.extend(split_tags(value)),
             Field::EmailLabel => {

@@ -1,9 +1,11 @@
 //! Cell values that become choices and numbers: account types, ratings, lead
-//! sources and statuses as people write them in English, German, Russian and
-//! Ukrainian, and amounts written with either decimal separator.
+//! sources and statuses, product kinds and yes / no as people write them in English,
+//! German, Russian and Ukrainian, amounts written with either decimal separator,
+//! tax rates in percent and currencies by code or sign.
 
 use crate::accounts::{AccountType, Rating};
 use crate::leads::{LeadSource, LeadStatus};
+use crate::products::ProductKind;
 use crate::text::fold;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
@@ -79,6 +81,34 @@ const LEAD_STATUSES: Spellings<LeadStatus> = &[
     (LeadStatus::Converted, &["konvertiert", "конвертирован", "конвертований"]),
 ];
 
+const PRODUCT_KINDS: Spellings<ProductKind> = &[
+    (ProductKind::Product, &["goods", "item", "ware", "artikel", "produkt", "товар", "продукт"]),
+    (ProductKind::Service, &["dienstleistung", "leistung", "услуга", "послуга", "сервис", "сервіс"]),
+];
+
+const YES_NO: Spellings<bool> = &[
+    (
+        true,
+        &["yes", "y", "true", "1", "x", "active", "ja", "j", "aktiv", "да", "так", "активен", "активний", "активный"],
+    ),
+    (
+        false,
+        &["no", "n", "false", "0", "inactive", "nein", "inaktiv", "нет", "ні", "неактивен", "неактивний", "неактивный"],
+    ),
+];
+
+/// Currency signs written in place of the code.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("€", "EUR"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("₽", "RUB"),
+    ("руб", "RUB"),
+    ("₴", "UAH"),
+    ("грн", "UAH"),
+    ("chf", "CHF"),
+];
+
 /// A cell or spelling as compared: folded, separators as single spaces.
 fn key(text: &str) -> String {
     fold(text).replace(['_', '-', '.'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
@@ -134,6 +164,40 @@ pub fn lead_status(cell: &str) -> Result<LeadStatus, String> {
     }
 }
 
+pub fn product_kind(cell: &str) -> Result<ProductKind, String> {
+    choose(cell, PRODUCT_KINDS).ok_or_else(|| format!("{cell:?} is not a kind of product (product, service)"))
+}
+
+/// Yes or no: `ja`, `x`, `1`, `нет`, `inaktiv`, …
+pub fn yes_no(cell: &str) -> Result<bool, String> {
+    choose(cell, YES_NO).ok_or_else(|| format!("{cell:?} is neither yes nor no"))
+}
+
+/// A tax rate as a fraction from a percentage: `19`, `19 %`, `7,5` → 0.19, 0.19, 0.075.
+/// A value below 1 without a `%` is taken as the fraction already (`0.19`): no rate is under 1 %.
+pub fn percent(cell: &str) -> Result<Decimal, String> {
+    let value = amount(cell).map_err(|_| format!("{cell:?} is not a percentage"))?;
+    if !cell.contains('%') && value < Decimal::ONE {
+        return Ok(value.normalize());
+    }
+    Ok((value / Decimal::ONE_HUNDRED).normalize())
+}
+
+/// A currency by its ISO code or its sign (`€`, `грн`).
+pub fn currency(cell: &str) -> Result<String, String> {
+    let text = cell.trim();
+    let folded = fold(text);
+    if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(sign, _)| folded.trim_end_matches('.') == *sign) {
+        return Ok((*code).to_owned());
+    }
+    let code = text.to_uppercase();
+    if crate::currency::is_currency(&code) {
+        Ok(code)
+    } else {
+        Err(format!("{cell:?} is not a currency (an ISO code such as EUR, or €, $, £, ₽, ₴)"))
+    }
+}
+
 /// An amount as people type it: `1250000.50`, `1.250.000,50`, `1,250,000.50`, `€ 1 250 000`.
 pub fn amount(cell: &str) -> Result<Decimal, String> {
     let kept: String = cell.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')).collect();
@@ -141,7 +205,13 @@ pub fn amount(cell: &str) -> Result<Decimal, String> {
     let normal = match (kept.rfind('.'), kept.rfind(',')) {
         (Some(dot), Some(comma)) if comma > dot => kept.replace('.', "").replace(',', "."),
         (Some(_), Some(_)) => kept.replace(',', ""),
-        (None, Some(comma)) if kept.matches(',').count() == 1 && kept.len() - comma - 1 != 3 => kept.replace(',', "."),
+        // `0,125` is a fraction, never a thousand and some.
+        (None, Some(comma))
+            if kept.matches(',').count() == 1
+                && (kept.len() - comma - 1 != 3 || matches!(&kept[..comma], "" | "0" | "-" | "-0")) =>
+        {
+            kept.replace(',', ".")
+        }
         (None, Some(_)) => kept.replace(',', ""),
         (Some(_), None) if kept.matches('.').count() > 1 => kept.replace('.', ""),
         _ => kept,
@@ -187,8 +257,39 @@ mod tests {
         assert_eq!(amount("€ 1 250 000"), Ok(d("1250000")));
         assert_eq!(amount("12,5"), Ok(d("12.5")));
         assert_eq!(amount("1,250"), Ok(d("1250")));
+        assert_eq!(amount("0,125"), Ok(d("0.125")));
+        assert_eq!(amount("1.234,50 €"), Ok(d("1234.50")));
         assert!(amount("lots").is_err());
         assert_eq!(count("1.200"), Ok(1200));
         assert!(count("about 10").is_err());
+    }
+}
+
+#[cfg(test)]
+mod product_tests {
+    use super::*;
+
+    #[test]
+    fn tax_rates_in_percent_kinds_yes_no_and_currencies() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(percent("19"), Ok(d("0.19")));
+        assert_eq!(percent("19 %"), Ok(d("0.19")));
+        assert_eq!(percent("7,5"), Ok(d("0.075")));
+        assert_eq!(percent("0"), Ok(d("0")));
+        assert_eq!(percent("0.07"), Ok(d("0.07")), "a fraction stays one");
+        assert_eq!(percent("0,5 %"), Ok(d("0.005")), "with % it is a percentage");
+        assert!(percent("hoch").is_err());
+        assert_eq!(product_kind("Dienstleistung"), Ok(ProductKind::Service));
+        assert_eq!(product_kind("Товар"), Ok(ProductKind::Product));
+        assert_eq!(product_kind("service"), Ok(ProductKind::Service));
+        assert!(product_kind("Abo").is_err());
+        assert_eq!(yes_no("Ja"), Ok(true));
+        assert_eq!(yes_no("нет"), Ok(false));
+        assert_eq!(yes_no("0"), Ok(false));
+        assert!(yes_no("vielleicht").is_err());
+        assert_eq!(currency("eur"), Ok("EUR".to_owned()));
+        assert_eq!(currency("€"), Ok("EUR".to_owned()));
+        assert_eq!(currency("грн."), Ok("UAH".to_owned()));
+        assert!(currency("Taler").is_err());
     }
 }

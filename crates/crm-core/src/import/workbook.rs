@@ -2,11 +2,12 @@
 //! (`.ods`) workbook as a table: the first non-empty row is the header, date
 //! cells become ISO dates (in the 1900 and the 1904 date system alike), and
 //! numbers print as people typed them (a phone number or postal code stored as a
-//! number has no `.0`). Rows keep their spreadsheet row number.
+//! number has no `.0`, an article number shown as `00123` by a `00000` format keeps
+//! its zeros). Rows keep their spreadsheet row number.
 
 use super::source::{self, Row, Table};
 use crate::error::{Error, ErrorCode, Result};
-use calamine::{Data, DataType, Reader};
+use calamine::{Data, DataType, Reader, StyleRange};
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -44,6 +45,22 @@ fn date_text(cell: &Data) -> Option<String> {
         });
     }
     cell.as_date().map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The width a number format pads whole numbers to with zeros (`00000` → 5), if it is such a format.
+fn zero_padding(style: &calamine::Style) -> Option<usize> {
+    let code = style.number_format.as_ref()?.format_code.as_str();
+    (code.len() > 1 && code.bytes().all(|b| b == b'0')).then_some(code.len())
+}
+
+/// A cell as text, shown with its number format where that pads it with zeros.
+fn shown_text(cell: &Data, styles: &StyleRange, at: (u32, u32)) -> String {
+    let text = cell_text(cell);
+    let whole = matches!(cell, Data::Int(_)) || matches!(cell, Data::Float(f) if f.fract() == 0.0 && *f >= 0.0);
+    match styles.get(at).and_then(zero_padding) {
+        Some(width) if whole => format!("{text:0>width$}"),
+        _ => text,
+    }
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -90,13 +107,19 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<(String, Table)> {
         Error::new(ErrorCode::Validation, format!("The sheet {name:?} of {} cannot be read: {e}", path.display()))
             .with_field("path")
     })?;
-    let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
+    // Styles are read for xlsx only; a sheet without them reads as it did.
+    let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
+    let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows = range
         .rows()
         .enumerate()
         .map(|(i, cells)| Row {
-            line: first_row + i as u64 + 1,
-            fields: cells.iter().map(cell_text).collect(),
+            line: u64::from(top) + i as u64 + 1,
+            fields: cells
+                .iter()
+                .enumerate()
+                .map(|(j, cell)| shown_text(cell, &styles, (top + i as u32, left + j as u32)))
+                .collect(),
             warnings: Vec::new(),
         })
         .filter(|row| row.fields.iter().any(|f| !f.is_empty()));

@@ -8,7 +8,8 @@ export type ExportDelimiter = (typeof EXPORT_DELIMITERS)[number];
 const FILE_NAMES: Record<ListTarget, string> = {
 	contact: 'contacts',
 	account: 'accounts',
-	lead: 'leads'
+	lead: 'leads',
+	product: 'products'
 };
 
 /** The formats a list exports to: vCard holds people, so contacts only. */

@@ -1,108 +1,27 @@
-// Which contact field each column of an imported file fills: the targets a column can take
-// (`field` or `field:slot`, as the core's import reads them), their grouping and labels, and the
-// user's changes to the detected mapping, sent as `mapping: {header: target | null}`.
-import type { ColumnMapping } from '$lib/bindings';
+// Which field each column of an imported file fills: the targets a column can take (`field` or
+// `field:slot`, as the core's import reads them), offered, grouped, labelled and checked from the
+// target's `import_fields` (so the core alone knows each kind of record's fields), and the user's
+// changes to the detected mapping, sent as `mapping: {header: target | null}`.
+import type {
+	ColumnMapping,
+	FieldGroup,
+	ImportField,
+	ImportFields,
+	RequiredFields
+} from '$lib/bindings';
+import { en } from '$lib/i18n/en';
 import { t, type MessageKey } from '$lib/i18n';
-
-/** The contact fields a column can fill (the core's `import::mapping::Field`). */
-export const FIELDS = [
-	'ignore',
-	'first_name',
-	'middle_name',
-	'last_name',
-	'full_name',
-	'salutation',
-	'title',
-	'department',
-	'company',
-	'email',
-	'email_label',
-	'phone',
-	'phone_label',
-	'street',
-	'address_label',
-	'city',
-	'region',
-	'postal_code',
-	'country',
-	'birthday',
-	'notes',
-	'lead_source',
-	'tags'
-] as const;
-
-export type Field = (typeof FIELDS)[number];
 
 /** The target that leaves a column out. */
 export const IGNORE = 'ignore';
 
-export type TargetGroup = 'skip' | 'person' | 'company' | 'email' | 'phone' | 'address' | 'more';
-
-const FIELD_GROUP: Record<Field, TargetGroup> = {
-	ignore: 'skip',
-	first_name: 'person',
-	middle_name: 'person',
-	last_name: 'person',
-	full_name: 'person',
-	salutation: 'person',
-	title: 'person',
-	department: 'person',
-	birthday: 'person',
-	company: 'company',
-	email: 'email',
-	email_label: 'email',
-	phone: 'phone',
-	phone_label: 'phone',
-	street: 'address',
-	address_label: 'address',
-	city: 'address',
-	region: 'address',
-	postal_code: 'address',
-	country: 'address',
-	notes: 'more',
-	lead_source: 'more',
-	tags: 'more'
-};
-
-/** The targets offered for every column, by group, in the order they are shown. */
-export const STANDARD_TARGETS: Record<TargetGroup, readonly string[]> = {
-	skip: [IGNORE],
-	person: [
-		'first_name',
-		'middle_name',
-		'last_name',
-		'full_name',
-		'salutation',
-		'title',
-		'department',
-		'birthday'
-	],
-	company: ['company'],
-	email: ['email', 'email:2', 'email:3', 'email_label'],
-	phone: ['phone', 'phone:mobile', 'phone:work', 'phone:home', 'phone:fax', 'phone:other'],
-	address: [
-		'street',
-		'city',
-		'region',
-		'postal_code',
-		'country',
-		'street:work',
-		'city:work',
-		'postal_code:work',
-		'country:work',
-		'street:home',
-		'city:home',
-		'postal_code:home',
-		'country:home',
-		'address_label'
-	],
-	more: ['notes', 'lead_source', 'tags']
-};
+export type TargetGroup = 'skip' | FieldGroup;
 
 export const GROUP_ORDER: readonly TargetGroup[] = [
 	'skip',
 	'person',
 	'company',
+	'product',
 	'email',
 	'phone',
 	'address',
@@ -110,22 +29,19 @@ export const GROUP_ORDER: readonly TargetGroup[] = [
 ];
 
 export interface Target {
-	field: Field;
+	/** The core's field name (`first_name`, `price`). */
+	field: string;
 	/** Which e-mail, phone or address: a number or a kind (`mobile`, `work 2`); '' for none. */
 	slot: string;
 }
 
-function isField(name: string): name is Field {
-	return (FIELDS as readonly string[]).includes(name);
-}
-
-/** `field` or `field:slot` → its parts; unknown fields read as `ignore`. */
+/** `field` or `field:slot` → its parts; nothing reads as `ignore`. */
 export function parseTarget(text: string | null | undefined): Target {
 	if (!text) return { field: IGNORE, slot: '' };
 	const at = text.indexOf(':');
-	const name = (at < 0 ? text : text.slice(0, at)).trim();
+	const field = (at < 0 ? text : text.slice(0, at)).trim();
 	const slot = at < 0 ? '' : text.slice(at + 1).trim();
-	return isField(name) ? { field: name, slot } : { field: IGNORE, slot: '' };
+	return { field: field || IGNORE, slot };
 }
 
 /** The target as the core writes it: `field` or `field:slot`. */
@@ -133,59 +49,58 @@ export function targetText(target: Target): string {
 	return target.slot === '' ? target.field : `${target.field}:${target.slot}`;
 }
 
-/** The group a target is listed under. */
-export function groupOf(target: string): TargetGroup {
-	return FIELD_GROUP[parseTarget(target).field];
+/** The target's field as the core describes it, if the kind of record has it. */
+export function fieldOf(fields: ImportFields, target: string): ImportField | undefined {
+	const name = parseTarget(target).field;
+	return fields.fields.find((f) => f.field === name);
+}
+
+/** The group a target is listed under (columns left out, and unknown fields, under `skip`). */
+export function groupOf(fields: ImportFields, target: string): TargetGroup {
+	return fieldOf(fields, target)?.group ?? 'skip';
 }
 
 /**
- * The targets to offer, by group: the standard ones plus those the file's columns already have
- * (`email:1`, `phone:work 2`), each in its field's group.
+ * The targets to offer, by group: those the core offers plus those the file's columns already
+ * have (`email:1`, `phone:work 2`), each in its field's group; groups without targets are left out.
  */
 export function targetGroups(
+	fields: ImportFields,
 	current: readonly string[]
 ): { group: TargetGroup; targets: string[] }[] {
+	const offered = new Map<TargetGroup, string[]>([['skip', [IGNORE]]]);
+	for (const f of fields.fields)
+		offered.set(f.group, [...(offered.get(f.group) ?? []), ...f.targets]);
+	const standard = new Set([...offered.values()].flat());
 	const extra = new Map<TargetGroup, string[]>();
-	const standard = new Set(Object.values(STANDARD_TARGETS).flat());
 	for (const raw of current) {
 		const target = targetText(parseTarget(raw));
-		if (standard.has(target)) continue;
-		const group = groupOf(target);
+		if (standard.has(target) || !fieldOf(fields, target)) continue;
+		const group = groupOf(fields, target);
 		const list = extra.get(group) ?? [];
 		if (!list.includes(target)) list.push(target);
 		extra.set(group, list);
 	}
 	return GROUP_ORDER.map((group) => ({
 		group,
-		targets: [...STANDARD_TARGETS[group], ...(extra.get(group) ?? []).sort()]
-	}));
+		targets: [...(offered.get(group) ?? []), ...(extra.get(group) ?? []).sort()]
+	})).filter((g) => g.targets.length > 0);
 }
 
-const FIELD_LABELS: Record<Field, MessageKey> = {
-	ignore: 'import.field.ignore',
-	first_name: 'import.field.first_name',
-	middle_name: 'import.field.middle_name',
-	last_name: 'import.field.last_name',
-	full_name: 'import.field.full_name',
-	salutation: 'import.field.salutation',
-	title: 'import.field.title',
-	department: 'import.field.department',
-	company: 'import.field.company',
-	email: 'import.field.email',
-	email_label: 'import.field.email_label',
-	phone: 'import.field.phone',
-	phone_label: 'import.field.phone_label',
-	street: 'import.field.street',
-	address_label: 'import.field.address_label',
-	city: 'import.field.city',
-	region: 'import.field.region',
-	postal_code: 'import.field.postal_code',
-	country: 'import.field.country',
-	birthday: 'import.field.birthday',
-	notes: 'import.field.notes',
-	lead_source: 'import.field.lead_source',
-	tags: 'import.field.tags'
-};
+/** A message key when the catalog has it (keys built from the core's names may not exist). */
+function known(key: string): MessageKey | null {
+	return Object.prototype.hasOwnProperty.call(en, key) ? (key as MessageKey) : null;
+}
+
+/**
+ * A field in words: the app's words for it on this kind of record (`import.field.account.company`),
+ * else its words for the field, else the core's English label.
+ */
+export function fieldLabel(fields: ImportFields, field: string): string {
+	const key = known(`import.field.${fields.target}.${field}`) ?? known(`import.field.${field}`);
+	if (key) return t(key);
+	return fields.fields.find((f) => f.field === field)?.label ?? field;
+}
 
 const SLOT_KINDS: Record<string, MessageKey> = {
 	mobile: 'import.slot.mobile',
@@ -193,13 +108,16 @@ const SLOT_KINDS: Record<string, MessageKey> = {
 	home: 'import.slot.home',
 	fax: 'import.slot.fax',
 	pager: 'import.slot.pager',
-	other: 'import.slot.other'
+	other: 'import.slot.other',
+	billing: 'import.slot.billing',
+	shipping: 'import.slot.shipping'
 };
 
 export const GROUP_LABELS: Record<TargetGroup, MessageKey> = {
 	skip: 'import.group.skip',
 	person: 'import.group.person',
 	company: 'import.group.company',
+	product: 'import.group.product',
 	email: 'import.group.email',
 	phone: 'import.group.phone',
 	address: 'import.group.address',
@@ -215,10 +133,29 @@ export function slotLabel(slot: string): string {
 }
 
 /** A target in words, e.g. "Phone (mobile)", "Email (2)", "Don't import". */
-export function targetLabel(target: string): string {
+export function targetLabel(fields: ImportFields, target: string): string {
 	const { field, slot } = parseTarget(target);
-	const name = t(FIELD_LABELS[field]);
+	const name = fieldLabel(fields, field);
 	return slot === '' ? name : t('import.target.withSlot', { field: name, slot: slotLabel(slot) });
+}
+
+/** The required fields no column is mapped to (each needs one of its fields), in the core's order. */
+export function missingRequired(
+	fields: ImportFields,
+	columns: readonly ColumnMapping[]
+): RequiredFields[] {
+	const mapped = new Set(columns.map((c) => parseTarget(c.target).field));
+	return fields.required.filter((r) => !r.fields.some((f) => mapped.has(f)));
+}
+
+/** "Code", "First name, Last name or Email": the fields of which a column must be mapped. */
+export function requiredLabel(fields: ImportFields, required: RequiredFields): string {
+	const names = required.fields.map((f) => fieldLabel(fields, f));
+	if (names.length < 2) return names.join('');
+	return t('import.required.oneOf', {
+		fields: names.slice(0, -1).join(', '),
+		last: names[names.length - 1]!
+	});
 }
 
 /** The user's changes to the detected mapping, by header; null leaves the column out. */
@@ -266,31 +203,16 @@ export function choicesForHeaders(
 	return out;
 }
 
-/** Fields that hold one value: a second column with the same target overwrites the first. */
-const SINGLE_VALUE: ReadonlySet<Field> = new Set<Field>([
-	'first_name',
-	'middle_name',
-	'last_name',
-	'full_name',
-	'salutation',
-	'title',
-	'department',
-	'company',
-	'birthday',
-	'notes',
-	'lead_source',
-	'email_label',
-	'phone_label',
-	'address_label'
-]);
-
 /** The columns whose one-value target another column also has (only one of them would count). */
-export function clashingColumns(columns: readonly ColumnMapping[]): Set<string> {
+export function clashingColumns(
+	fields: ImportFields,
+	columns: readonly ColumnMapping[]
+): Set<string> {
 	const byTarget = new Map<string, string[]>();
 	for (const c of columns) {
-		const target = parseTarget(c.target);
-		if (!SINGLE_VALUE.has(target.field)) continue;
-		const key = targetText(target);
+		const field = fieldOf(fields, c.target);
+		if (!field || field.several) continue;
+		const key = targetText(parseTarget(c.target));
 		byTarget.set(key, [...(byTarget.get(key) ?? []), c.column]);
 	}
 	const out = new Set<string>();

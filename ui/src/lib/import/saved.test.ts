@@ -28,6 +28,19 @@ describe('saved mappings', () => {
 		expect(headerSetKey(['a'])).not.toBe(headerSetKey(['a', 'b']));
 	});
 
+	it('keeps the mappings of each kind of record apart', () => {
+		const storage = memory();
+		rememberMapping(storage, ['Name', 'Code'], { Name: 'full_name', Code: null });
+		rememberMapping(storage, ['Name', 'Code'], { Name: 'name', Code: 'code' }, 'product');
+		expect(savedMappingFor(storage, ['Code', 'Name'])).toEqual({ Name: 'full_name', Code: null });
+		expect(savedMappingFor(storage, ['Code', 'Name'], 'product')).toEqual({
+			Name: 'name',
+			Code: 'code'
+		});
+		expect(savedMappingFor(storage, ['Code', 'Name'], 'lead')).toBeNull();
+		expect(headerSetKey(['a'], 'contact')).toBe(headerSetKey(['a']));
+	});
+
 	it('remembers the last mapping per header set', () => {
 		const storage = memory();
 		rememberMapping(storage, ['Name', 'Mail'], { Name: 'full_name', Mail: 'email' });

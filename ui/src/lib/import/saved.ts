@@ -1,5 +1,6 @@
-// The last mapping used for each set of column headers, kept in the browser's storage so the
-// next file with the same columns can reuse it.
+// The last mapping used for each set of column headers (and kind of record), kept in the browser's
+// storage so the next file with the same columns can reuse it.
+import type { ListTarget } from '$lib/bindings';
 import { sameMapping, type MappingChoices } from './mapping';
 
 /** What the saved mappings need of `localStorage`. */
@@ -18,9 +19,15 @@ interface SavedMapping {
 	mapping: MappingChoices;
 }
 
-/** The key of a set of headers: the same for the same columns in any order. */
-export function headerSetKey(headers: readonly string[]): string {
-	return JSON.stringify([...new Set(headers)].sort());
+/**
+ * The key of a set of headers imported as `target`: the same for the same columns in any order.
+ * Contacts keep the key they had before there were other targets.
+ */
+export function headerSetKey(headers: readonly string[], target: ListTarget = 'contact'): string {
+	const sorted = [...new Set(headers)].sort();
+	return target === 'contact'
+		? JSON.stringify(sorted)
+		: JSON.stringify({ target, headers: sorted });
 }
 
 function isMapping(value: unknown): value is MappingChoices {
@@ -49,9 +56,10 @@ function readAll(storage: KeyValueStorage | null): SavedMapping[] {
 /** The mapping last used for these headers, or null. */
 export function savedMappingFor(
 	storage: KeyValueStorage | null,
-	headers: readonly string[]
+	headers: readonly string[],
+	target: ListTarget = 'contact'
 ): MappingChoices | null {
-	const key = headerSetKey(headers);
+	const key = headerSetKey(headers, target);
 	return readAll(storage).find((e) => e.headers === key)?.mapping ?? null;
 }
 
@@ -59,10 +67,11 @@ export function savedMappingFor(
 export function rememberMapping(
 	storage: KeyValueStorage | null,
 	headers: readonly string[],
-	mapping: MappingChoices
+	mapping: MappingChoices,
+	target: ListTarget = 'contact'
 ): void {
 	if (!storage || headers.length === 0) return;
-	const key = headerSetKey(headers);
+	const key = headerSetKey(headers, target);
 	const rest = readAll(storage).filter((e) => e.headers !== key);
 	const all = [{ headers: key, mapping: { ...mapping } }, ...rest].slice(0, MAX_SAVED_MAPPINGS);
 	try {
@@ -76,9 +85,10 @@ export function rememberMapping(
 export function mappingToOffer(
 	storage: KeyValueStorage | null,
 	headers: readonly string[],
-	shown: MappingChoices
+	shown: MappingChoices,
+	target: ListTarget = 'contact'
 ): MappingChoices | null {
-	const saved = savedMappingFor(storage, headers);
+	const saved = savedMappingFor(storage, headers, target);
 	return saved && !sameMapping(saved, shown) ? saved : null;
 }
 
