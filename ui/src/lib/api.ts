@@ -150,3 +150,13 @@ export function documentShare(
 ): Promise<SharedDocument> {
 	return shell<SharedDocument>('document_share', { args: { record_type: recordType, id, action } });
 }
+
+/** Shows a desktop notification; where there is none (or outside the shell) nothing happens. */
+export async function notify(title: string, body: string): Promise<void> {
+	if (!isTauri()) return;
+	try {
+		await shell<null>('notify', { title, body });
+	} catch {
+		// The in-app toast is shown anyway.
+	}
+}

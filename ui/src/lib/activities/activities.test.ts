@@ -13,6 +13,7 @@ import {
 import { addDays, addMinutes, addMonths, minutesBetween, weekStart, weekday } from './dates';
 import { fromRrule, NO_REPEAT, toRrule, weekOfMonth } from './repeat';
 import { scopedChanges, seriesMoved } from './scope';
+import { importSummary } from './calendarFile';
 
 function item(partial: Partial<CalendarItem>): CalendarItem {
 	return {
@@ -239,5 +240,33 @@ describe('changing a meeting of a series', () => {
 			start: '2026-03-05T09:00',
 			end: '2026-03-05T10:00'
 		});
+	});
+});
+
+describe('calendar files', () => {
+	const report = {
+		batch_id: 'b1',
+		dry_run: false,
+		created: 3,
+		updated: 1,
+		unchanged: 0,
+		skipped: 0,
+		errors: [],
+		warnings: []
+	};
+	it('tells what an import created and updated', () => {
+		expect(importSummary(report)).toBe('3 created, 1 updated, 0 already there.');
+	});
+	it('names the first line that was not imported', () => {
+		const failed = {
+			...report,
+			errors: [
+				{ line: 12, message: 'bad DTSTART' },
+				{ line: 40, message: 'x' }
+			]
+		};
+		expect(importSummary(failed)).toBe(
+			'3 created, 1 updated, 0 already there. 2 not imported (line 12: bad DTSTART).'
+		);
 	});
 });

@@ -179,5 +179,16 @@ export const enActivities = {
 	'home.tasksToday.other': '{count} due today',
 	'home.tasksOverdue.one': '{count} overdue',
 	'home.tasksOverdue.other': '{count} overdue',
-	'home.openTasks': 'Open tasks'
+	'home.openTasks': 'Open tasks',
+	'reminders.toast': 'Reminder: {subject} ({when})',
+	'reminders.missed.one': '{count} reminder while Outpost was closed',
+	'reminders.missed.other': '{count} reminders while Outpost was closed',
+	'reminders.dismiss': 'Dismiss',
+	'calendar.import': 'Import .ics…',
+	'calendar.importTitle': 'Import a calendar file',
+	'calendar.imported': '{created} created, {updated} updated, {unchanged} already there.',
+	'calendar.importErrors': '{count} not imported (line {line}: {message}).',
+	'calendar.export': 'Export .ics…',
+	'calendar.exportTitle': 'Export the calendar',
+	'calendar.exported': 'Exported {events} meetings and {tasks} tasks'
 };
