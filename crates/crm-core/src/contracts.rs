@@ -1,6 +1,7 @@
 //! Contracts with an account: start, term in months, end date (given or derived from the term),
 //! value, status draft → active → expired or terminated, the opportunity or quote they came from,
-//! and a renewal reminder N days before the end (`due_for_renewal`, shown on the home screen).
+//! and a renewal reminder N days before the end (`due_for_renewal`, shown on the home screen; a
+//! renewal task for the owner, due that day, is planned when the contract becomes active).
 
 use crate::documents::{self, link, status_str};
 use crate::error::{Error, Result};
@@ -285,7 +286,28 @@ pub fn set_status(w: &mut Writer, args: ContractStatusChange) -> Result<Contract
     let mut fields = Fields::new();
     fields.insert("status".into(), Value::String(status_str(args.status)));
     w.update(&CONTRACT, &args.id, fields)?;
-    get(w.conn(), IdArgs { id: args.id })
+    let contract = get(w.conn(), IdArgs { id: args.id })?;
+    if args.status == ContractStatus::Active {
+        renewal_task(w, &contract)?;
+    }
+    Ok(contract)
+}
+
+/// The task that reminds the contract's owner to renew it, due on its reminder day; made when
+/// the contract becomes active, in the same transaction.
+fn renewal_task(w: &mut Writer, contract: &Contract) -> Result<()> {
+    let subject = format!("Renew contract {}: {}", contract.number, contract.fields.subject);
+    crate::tasks::create(
+        w,
+        crate::tasks::TaskInput {
+            subject: subject.chars().take(200).collect(),
+            due_date: Some(contract.remind_on.clone()),
+            record: Some(crate::activities::RecordLink { record_type: "contract".into(), id: contract.id.clone() }),
+            owner_id: contract.owner_id.clone(),
+            ..Default::default()
+        },
+    )?;
+    Ok(())
 }
 
 /// Deletes a draft contract.

@@ -534,6 +534,11 @@ fn contracts_derive_their_end_and_come_up_for_renewal() {
     assert_eq!(due("2027-12-15"), 0, "a draft is not reminded");
     assert_eq!(refused(&t, "contract_set_status", json!({"id": c["id"], "status": "expired"})), invalid("status"));
     ok(&t, "contract_set_status", json!({"id": c["id"], "status": "active"}));
+    let renewal = ok(&t, "task_list", json!({"record_id": c["id"]}));
+    let renewal = &renewal["rows"].as_array().unwrap()[..];
+    assert_eq!(renewal.len(), 1, "activating the contract plans its renewal");
+    assert_eq!(renewal[0]["due_date"], ok(&t, "contract_get", json!({"id": c["id"]}))["remind_on"]);
+    assert!(renewal[0]["subject"].as_str().unwrap().starts_with("Renew contract "), "{}", renewal[0]["subject"]);
     assert_eq!(due("2027-11-30"), 0);
     assert_eq!(due("2027-12-01"), 1);
     assert_eq!(refused(&t, "contract_delete", json!({"id": c["id"]})).0, ErrorCode::Conflict);
