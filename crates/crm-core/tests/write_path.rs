@@ -123,7 +123,7 @@ fn clock_stamps_increase_and_continue_after_a_restart_even_if_the_wall_clock_is_
     let b = create(&t, json!({"last_name": "B"}));
     let stamps = |s: &Store| -> Vec<String> {
         s.read(|c| {
-            Ok(c.prepare("SELECT hlc FROM change_log ORDER BY seq")?
+            Ok(c.prepare("SELECT hlc FROM change_log WHERE record_type = 'contact' ORDER BY seq")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()?)
         })
@@ -218,4 +218,114 @@ fn the_timeline_shows_each_write_newest_first_with_old_and_new_values() {
     assert_eq!(older[0].op, "create");
     assert!(older[0].changes.iter().any(|ch| ch.field == "last_name" && ch.new == "Müller"));
     assert!(older[0].changes.iter().all(|ch| ch.field != "sort_name"));
+}
+
+/// What a store holds after writes: rows, change log, search hits and live counts, leaving
+/// out what differs between two stores anyway (the clock's stamps, the local user's id).
+fn snapshot(store: &Store, queries: &[&str]) -> (Vec<String>, Vec<String>, Vec<Vec<String>>, u64) {
+    store
+        .read(|c| {
+            let rows = c
+                .prepare(
+                    "SELECT id, first_name, last_name, title, emails, phones, addresses, birthday,
+                     sort_name, email, phone, phone_key, city, sort_city, sort_title, deleted_at IS NULL
+                     FROM contacts ORDER BY id",
+                )?
+                .query_map([], |r| {
+                    let values: Vec<rusqlite::types::Value> = (0..16).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+                    Ok(format!("{values:?}"))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let log = c
+                .prepare("SELECT record_type, record_id, op, fields, previous, batch_id FROM change_log WHERE record_type = 'contact' ORDER BY seq")?
+                .query_map([], |r| {
+                    let mut fields: serde_json::Value = serde_json::from_str(&r.get::<_, String>(3)?).unwrap();
+                    let fields = fields.as_object_mut().unwrap();
+                    for stamp in ["created_at", "updated_at", "owner_id"] {
+                        fields.remove(stamp);
+                    }
+                    if let Some(deleted) = fields.get_mut("deleted_at") {
+                        *deleted = json!(deleted.is_string());
+                    }
+                    let (kind, id, op): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                    let (previous, batch): (Option<String>, Option<String>) = (r.get(4)?, r.get(5)?);
+                    Ok(format!("{kind} {id} {op} {fields:?} {previous:?} {batch:?}"))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut hits = Vec::new();
+            for q in queries {
+                let found = crm_core::search::search(c, crm_core::search::SearchArgs { q: (*q).into(), limit: 500 })?;
+                let mut ids: Vec<String> = found.groups.into_iter().flat_map(|g| g.hits).map(|h| h.id).collect();
+                ids.sort();
+                hits.push(ids);
+            }
+            let live = crm_core::write::live_count(c, &contacts::CONTACT)?;
+            Ok((rows, log, hits, live))
+        })
+        .unwrap()
+}
+
+fn cache_kib(store: &Store) -> i64 {
+    store.with_writer_connection(|c| Ok(c.pragma_query_value(None, "cache_size", |r| r.get(0))?)).unwrap()
+}
+
+#[test]
+fn a_bulk_write_stores_logs_indexes_and_undoes_the_same_as_a_normal_one() {
+    let people: Vec<_> = {
+        let mut rng = crm_core::demo::Rng::new(5);
+        (0..60).map(|_| crm_core::demo::contact(&mut rng)).collect()
+    };
+    let queries = ["mül", "sch", "ива", "example", "+49", "berlin", "sales", "a"];
+    let run = |bulk: bool| {
+        let t = common::store();
+        let normal_cache = cache_kib(&t);
+        t.write(|w| {
+            w.set_batch(Some("batch-1".into()));
+            if bulk {
+                w.bulk()?;
+            }
+            for (i, person) in people.iter().enumerate() {
+                contacts::create_with_id(w, &format!("contact-{i:03}"), person)?;
+            }
+            // Updates and deletes in the same bulk write reach the index and the log too.
+            let changes = changes(json!({"last_name": "Schneider", "emails": ["new@example.org"]}));
+            contacts::update(w, ContactUpdate { id: "contact-007".into(), changes })?;
+            contacts::delete(w, IdArgs { id: "contact-011".into() })?;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(cache_kib(&t), normal_cache, "the page cache is back to its size after the write");
+        let written = snapshot(&t, &queries);
+        let undone =
+            t.write(|w| crm_core::batches::undo(w, crm_core::batches::BatchArgs { batch_id: "batch-1".into() }));
+        assert_eq!(undone.unwrap().reverted, 62);
+        (written, snapshot(&t, &queries))
+    };
+    let (normal, normal_undone) = run(false);
+    let (bulk, bulk_undone) = run(true);
+    assert_eq!(normal.0.len(), 60);
+    assert_eq!(normal.3, 59);
+    assert!(normal.2.iter().filter(|ids| !ids.is_empty()).count() >= 4, "the queries find contacts: {:?}", normal.2);
+    assert!(normal.2.iter().any(|ids| ids.contains(&"contact-007".to_owned())), "the update is indexed");
+    assert_eq!(bulk, normal);
+    assert_eq!(normal_undone.3, 0);
+    assert!(normal_undone.2.iter().all(Vec::is_empty), "undone contacts are not found");
+    assert_eq!(bulk_undone, normal_undone);
+}
+
+#[test]
+fn a_failed_bulk_write_leaves_nothing_and_the_usual_page_cache() {
+    let t = common::store();
+    let normal_cache = cache_kib(&t);
+    let failed = t.write(|w| {
+        w.bulk()?;
+        contacts::create_with_id(w, "c1", &common::input(json!({"last_name": "Kept?"})))?;
+        Err::<(), _>(Error::new(ErrorCode::Conflict, "cancelled"))
+    });
+    assert_eq!(failed.unwrap_err().code, ErrorCode::Conflict);
+    assert_eq!(cache_kib(&t), normal_cache);
+    let (rows, log, _, live) = snapshot(&t, &[]);
+    assert!(rows.is_empty());
+    assert_eq!(live, 0);
+    assert!(log.is_empty(), "{log:?}");
 }
