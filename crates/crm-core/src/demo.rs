@@ -559,7 +559,6 @@ const CONTACTS_PER_ACCOUNT: u64 = 20;
 pub fn fill(store: &Store, contacts: u64, seed: u64) -> Result<u64> {
     let mut rng = Rng::new(seed);
     store.write(|w| {
-        w.bulk()?;
         if settings::get(w.conn(), crate::NoArgs {})?.company_name.is_empty() {
             let changes = serde_json::json!({
                 "company_name": "Outpost Demo GmbH",

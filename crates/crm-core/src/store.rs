@@ -32,43 +32,16 @@ pub struct Store {
 
 const READER_POOL: usize = 4;
 
-/// The page cache of every connection (KiB); a bulk write enlarges the writer's for its transaction.
-const CACHE_KIB: i64 = 262_144;
-
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(64);
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = NORMAL;
+         PRAGMA cache_size = -262144;
          PRAGMA temp_store = MEMORY;",
     )?;
-    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     Ok(())
-}
-
-/// Runs one write transaction on `conn`: commits what `f` wrote, or rolls it all back.
-/// `keep` false rolls back even on success (a rehearsal). Afterwards the page cache is back
-/// to its usual size, whatever a bulk write set.
-fn transaction<T>(
-    conn: &mut Connection,
-    clock: &Clock,
-    device_id: &str,
-    user_id: &str,
-    keep: bool,
-    f: impl FnOnce(&mut Writer) -> Result<T>,
-) -> Result<T> {
-    let result = (|| {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut writer = Writer::new(tx, clock, device_id, user_id);
-        let value = f(&mut writer)?;
-        if keep {
-            writer.commit()?;
-        } // else dropping the writer rolls the transaction back
-        Ok(value)
-    })();
-    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
-    result
 }
 
 /// Opens without creating, failing with a clear error for anything that is not SQLite.
@@ -149,14 +122,20 @@ impl Store {
     /// Runs `f` in one write transaction: everything it writes commits together or not at all.
     pub fn write<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        transaction(&mut conn, &self.clock, &self.device_id, &self.user_id, true, f)
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut writer = Writer::new(tx, &self.clock, &self.device_id, &self.user_id);
+        let value = f(&mut writer)?;
+        writer.commit()?;
+        Ok(value)
     }
 
     /// Runs `f` in a write transaction that is always rolled back: a rehearsal
     /// (an import's dry run) that sees exactly what the real run would do.
     pub fn rehearse<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        transaction(&mut conn, &self.clock, &self.device_id, &self.user_id, false, f)
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut writer = Writer::new(tx, &self.clock, &self.device_id, &self.user_id);
+        f(&mut writer) // dropping the writer rolls the transaction back
     }
 
     /// The writer connection, for maintenance that is not a record write (backup, checkpoint).

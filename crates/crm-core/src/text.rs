@@ -166,6 +166,9 @@ mod tests {
         assert_eq!(fold("Groß"), "gross");
         assert_eq!(fold("Łukasz Żółć"), "łukasz zołc");
         assert_eq!(fold("ÉLODIE"), "elodie");
+        // ASCII takes the short way, with the same result.
+        assert_eq!(fold("  Anna-Lena O'BRIEN\t"), "anna-lena o'brien");
+        assert_eq!(fold("\u{1}"), "\u{1}");
     }
 
     #[test]

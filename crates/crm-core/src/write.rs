@@ -68,10 +68,6 @@ pub struct Writer<'a> {
     counts: Vec<(&'static str, i64)>,
 }
 
-/// The page cache of a bulk write (KiB): the list indexes of a million records stay in memory
-/// instead of being evicted and read back for every random insert. The store sets it back after.
-const BULK_CACHE_KIB: i64 = 1 << 20;
-
 /// A JSON value bound as an SQL parameter without copying its text.
 struct Param<'a>(&'a Value);
 
@@ -122,13 +118,6 @@ fn check_column(name: &str) -> Result<&str> {
 impl<'a> Writer<'a> {
     pub(crate) fn new(tx: Transaction<'a>, clock: &'a Clock, device_id: &'a str, actor_id: &'a str) -> Self {
         Writer { tx, clock, device_id, actor_id, batch_id: None, last: None, counts: Vec::new() }
-    }
-
-    /// Readies the transaction for many writes (an import, demo data): a page cache that holds
-    /// the indexes they touch until it ends. What is written is the same; only faster.
-    pub fn bulk(&mut self) -> Result<()> {
-        self.tx.pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-        Ok(())
     }
 
     /// The transaction's connection, for reads that must see this transaction's writes.

@@ -411,7 +411,6 @@ pub fn import(store: &Store, args: ImportArgs, progress: &mut dyn FnMut(u64) -> 
     let batch_id = crate::new_id();
     let run = |w: &mut Writer, mut report: ImportReport| -> Result<ImportReport> {
         w.set_batch(Some(batch_id.clone()));
-        w.bulk()?;
         let width = header.len();
         for row in table {
             let row = row?;
