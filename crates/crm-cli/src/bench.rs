@@ -10,7 +10,7 @@ use crm_core::search::{self, SearchArgs};
 use crm_core::{accounts, demo, invoices, pdf, Error, ErrorCode, Store};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(Serialize)]
@@ -26,50 +26,122 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// The columns of the generated contact lists: what a typical export has.
+const LIST_HEADER: [&str; 12] = [
+    "First Name",
+    "Last Name",
+    "Job Title",
+    "Department",
+    "Company",
+    "E-mail 1 - Value",
+    "E-mail 2 - Value",
+    "Phone 1 - Value",
+    "Street",
+    "City",
+    "Postal Code",
+    "Country",
+];
+
+/// Demo person number `i` as the cells of [`LIST_HEADER`], and the birthday if they have one.
+fn list_row(rng: &mut demo::Rng, i: u64) -> ([String; 12], Option<String>) {
+    let c = demo::contact(rng);
+    let email = |n: usize| c.emails.get(n).map_or(String::new(), |e| e.value.clone());
+    let address = c.addresses.first().cloned().unwrap_or_default();
+    let company = format!("{} {}", c.last_name, ["GmbH", "Ltd", "LLC", "ООО"][(i % 4) as usize]);
+    let cells = [
+        c.first_name,
+        c.last_name,
+        c.title,
+        c.department,
+        company,
+        email(0),
+        email(1),
+        c.phones.first().map_or(String::new(), |p| p.value.clone()),
+        address.street,
+        address.city,
+        address.postal_code,
+        address.country,
+    ];
+    (cells, c.birthday)
+}
+
 /// Writes a CSV contact list of `rows` demo people in the 12 columns a typical export has.
-fn write_contact_list(path: &std::path::Path, rows: u64) -> Result<(), Error> {
+fn write_contact_list(path: &Path, rows: u64) -> Result<(), Error> {
     let io = |e: std::io::Error| Error::io(&format!("Cannot write {}", path.display()), &e);
     let file = std::fs::File::create(path).map_err(io)?;
     let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
-    let header = [
-        "First Name",
-        "Last Name",
-        "Job Title",
-        "Department",
-        "Company",
-        "E-mail 1 - Value",
-        "E-mail 2 - Value",
-        "Phone 1 - Value",
-        "Street",
-        "City",
-        "Postal Code",
-        "Country",
-    ];
     let csv_err = |e: csv::Error| Error::new(ErrorCode::Io, format!("Cannot write the file: {e}"));
-    out.write_record(header).map_err(csv_err)?;
+    out.write_record(LIST_HEADER).map_err(csv_err)?;
     let mut rng = demo::Rng::new(1_000_003);
     for i in 0..rows {
-        let c = demo::contact(&mut rng);
-        let email = |n: usize| c.emails.get(n).map_or("", |e| e.value.as_str());
-        let address = c.addresses.first().cloned().unwrap_or_default();
-        let company = format!("{} {}", c.last_name, ["GmbH", "Ltd", "LLC", "ООО"][(i % 4) as usize]);
-        let record = [
-            c.first_name.as_str(),
-            &c.last_name,
-            &c.title,
-            &c.department,
-            &company,
-            email(0),
-            email(1),
-            c.phones.first().map_or("", |p| p.value.as_str()),
-            &address.street,
-            &address.city,
-            &address.postal_code,
-            &address.country,
-        ];
-        out.write_record(record).map_err(csv_err)?;
+        out.write_record(list_row(&mut rng, i).0).map_err(csv_err)?;
     }
     out.flush().map_err(io)
+}
+
+/// Writes the same kind of list as an `.xlsx` sheet the way spreadsheets hold it: phone
+/// numbers and postal codes as number cells, and a birthday column of date cells
+/// (instead of the department).
+fn write_contact_workbook(path: &Path, rows: u64) -> Result<(), Error> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let err = |e: rust_xlsxwriter::XlsxError| Error::new(ErrorCode::Io, format!("Cannot write the workbook: {e}"));
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let sheet = book.add_worksheet_with_constant_memory().map_err(err)?;
+    for (col, title) in LIST_HEADER.iter().enumerate() {
+        sheet.write_string(0, col as u16, if col == 3 { "Birthday" } else { title }).map_err(err)?;
+    }
+    let mut rng = demo::Rng::new(2_000_003);
+    for i in 0..rows {
+        let (cells, birthday) = list_row(&mut rng, i);
+        let row = i as u32 + 1;
+        for (col, cell) in cells.iter().enumerate().filter(|(col, c)| *col != 3 && !c.is_empty()) {
+            let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
+            // Phones (`+49 30 …`) and postal codes typed into a spreadsheet become numbers.
+            if matches!(col, 7 | 10) && !digits.is_empty() && !digits.starts_with('0') {
+                sheet.write_number(row, col as u16, digits.parse::<f64>().unwrap_or_default()).map_err(err)?;
+            } else {
+                sheet.write_string(row, col as u16, cell).map_err(err)?;
+            }
+        }
+        if let Some(b) = birthday {
+            let part = |r: std::ops::Range<usize>| b.get(r).and_then(|p| p.parse().ok()).unwrap_or(1);
+            let day = ExcelDateTime::from_ymd(part(0..4), part(5..7) as u8, part(8..10) as u8).map_err(err)?;
+            sheet.write_datetime_with_format(row, 3, &day, &date).map_err(err)?;
+        }
+    }
+    book.save(path).map_err(err)
+}
+
+/// Imports a generated list file into the store; returns the seconds it took and the report.
+fn timed_import(store: &Store, path: &Path) -> Result<(f64, import::ImportReport), Error> {
+    let t = Instant::now();
+    let args = ImportArgs { path: path.display().to_string(), ..Default::default() };
+    let report = import::import(store, args, &mut |_| true)?;
+    Ok((t.elapsed().as_secs_f64(), report))
+}
+
+/// A contact list of `n` rows as CSV and one of 100,000 rows as `.xlsx`, imported into the
+/// store: matching by e-mail against what is there, normalisation, accounts by company,
+/// search index and change log.
+fn imports(
+    store: &Store,
+    dir: &Path,
+    n: u64,
+    add: &mut impl FnMut(String, f64, &'static str, f64),
+) -> Result<(), Error> {
+    let csv = dir.join("import.csv");
+    write_contact_list(&csv, n)?;
+    let (secs, report) = timed_import(store, &csv)?;
+    let _ = std::fs::remove_file(&csv);
+    add(format!("import a {n}-row, 12-column CSV ({} created)", report.created), secs, "s", 10.0 * n as f64 / 1e6);
+    let rows = 100_000;
+    let xlsx = dir.join("import.xlsx");
+    write_contact_workbook(&xlsx, rows)?;
+    let (secs, report) = timed_import(store, &xlsx)?;
+    let _ = std::fs::remove_file(&xlsx);
+    add(format!("import a {rows}-row, 12-column .xlsx ({} created)", report.created), secs, "s", 5.0);
+    Ok(())
 }
 
 /// Runs `f` `runs` times and returns (p50, p95) in milliseconds.
@@ -187,7 +259,19 @@ fn invoice_pdf(store: &Store, dir: &std::path::Path) -> Result<PdfTimes, Error> 
     Ok(PdfTimes { pages, first, p50 })
 }
 
-pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBuf>, json: bool) -> Result<(), Error> {
+/// What `crm bench` measures.
+pub struct Options {
+    pub contacts: u64,
+    pub events: usize,
+    pub opportunities: u64,
+    /// Keep the database at this path.
+    pub keep: Option<PathBuf>,
+    /// Fill the database, then measure only the imports.
+    pub import_only: bool,
+}
+
+pub fn run(options: Options, json: bool) -> Result<(), Error> {
+    let Options { contacts, events, opportunities, keep, import_only } = options;
     let dir = std::env::temp_dir().join(format!("outpost-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the bench directory", &e))?;
     let path = keep.clone().unwrap_or_else(|| dir.join("bench.db"));
@@ -217,6 +301,10 @@ pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBu
 
     let t = Instant::now();
     let store = Store::open(&path)?;
+    if import_only {
+        imports(&store, &dir, n, &mut add)?;
+        return finish(store, keep, &dir, rows, json);
+    }
     add("open the database".into(), ms(t.elapsed()), "ms", 100.0);
 
     let first = |store: &Store| store.read(|c| contacts::list(c, ContactListQuery::default()));
@@ -278,20 +366,7 @@ pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBu
     add("duplicates of a new contact, p50".into(), p50, "ms", 50.0);
     add("duplicates of a new contact, p95".into(), p95, "ms", 50.0);
 
-    // A contact list of as many rows, imported into this database: matching by e-mail against
-    // what is there, normalisation, accounts by company, search index and change log.
-    let csv = dir.join("import.csv");
-    write_contact_list(&csv, n)?;
-    let t = Instant::now();
-    let args = ImportArgs { path: csv.display().to_string(), ..Default::default() };
-    let report = import::import(&store, args, &mut |_| true)?;
-    add(
-        format!("import a {n}-row, 12-column CSV ({} created)", report.created),
-        t.elapsed().as_secs_f64(),
-        "s",
-        10.0 * n as f64 / 1e6,
-    );
-
+    imports(&store, &dir, n, &mut add)?;
     if events > 0 {
         crate::bench_calendar::measure(&store, events, &mut add)?;
         crate::bench_calendar::ics(&store, &dir, &mut add)?;
@@ -303,9 +378,14 @@ pub fn run(contacts: u64, events: usize, opportunities: u64, keep: Option<PathBu
     add(format!("a 200-line invoice PDF ({} pages), first in the process", pdf.pages), pdf.first, "ms", 100.0);
     add(format!("a 200-line invoice PDF ({} pages), p50", pdf.pages), pdf.p50, "ms", 100.0);
 
+    finish(store, keep, &dir, rows, json)
+}
+
+/// Removes the temporary files (the database too unless kept) and prints the table.
+fn finish(store: Store, keep: Option<PathBuf>, dir: &Path, rows: Vec<Row>, json: bool) -> Result<(), Error> {
     drop(store);
     if keep.is_none() {
-        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir);
     }
     if json {
         println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());

@@ -143,6 +143,9 @@ enum Command {
         /// Keep the benchmark database at this path (for the app start benchmark).
         #[arg(long)]
         keep: Option<PathBuf>,
+        /// Only the imports: a CSV of as many rows as contacts, then 100,000 rows from .xlsx.
+        #[arg(long)]
+        import_only: bool,
     },
 }
 
@@ -480,8 +483,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("Wrote {} ({} page{})", file.path, file.pages, if file.pages == 1 { "" } else { "s" });
             }
         }
-        Command::Bench { contacts, events, opportunities, keep } => {
-            bench::run(contacts, events, opportunities, keep, json)?
+        Command::Bench { contacts, events, opportunities, keep, import_only } => {
+            bench::run(bench::Options { contacts, events, opportunities, keep, import_only }, json)?
         }
     }
     Ok(())

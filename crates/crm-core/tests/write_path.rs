@@ -123,7 +123,7 @@ fn clock_stamps_increase_and_continue_after_a_restart_even_if_the_wall_clock_is_
     let b = create(&t, json!({"last_name": "B"}));
     let stamps = |s: &Store| -> Vec<String> {
         s.read(|c| {
-            Ok(c.prepare("SELECT hlc FROM change_log ORDER BY seq")?
+            Ok(c.prepare("SELECT hlc FROM change_log WHERE record_type = 'contact' ORDER BY seq")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()?)
         })
