@@ -269,3 +269,24 @@ fn export_then_import_gives_the_same_contacts() {
         }
     }
 }
+
+#[test]
+fn a_skipped_row_creates_no_account_for_its_company() {
+    let t = common::store();
+    common::create(&t, serde_json::json!({"first_name": "Anna", "last_name": "Weber", "emails": ["anna@example.de"]}));
+    let path = tempfile::tempdir().unwrap();
+    let csv = path.path().join("skip.csv");
+    std::fs::write(
+        &csv,
+        "Last Name,E-mail,Company\nWeber,anna@example.de,Weber Bau GmbH\nNeu,neu@example.de,Neu Logistik AG\n",
+    )
+    .unwrap();
+    let r = import(&t, ImportArgs { on_match: OnMatch::Skip, ..file(csv.display().to_string()) }).unwrap();
+    assert_eq!((r.created, r.skipped), (1, 1));
+    let accounts = t
+        .read(|c| crm_core::accounts::list(c, crm_core::accounts::AccountListQuery { limit: 10, ..Default::default() }))
+        .unwrap();
+    let names: Vec<_> = accounts.rows.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Neu Logistik AG"], "only the created contact's company became an account");
+    assert_eq!(r.accounts_created, 1);
+}

@@ -85,13 +85,21 @@ impl Kind for Contacts {
             Ok(c) => c,
             Err(e) => return Ok(Step::Failed(e)),
         };
-        contact.account_id = account_for(w, &mut self.accounts, &row.company, &mut self.accounts_created)?;
+        // A company not yet an account has no contacts to match by name; a skipped row creates no account.
+        let known = known_account(w, &mut self.accounts, &row.company)?;
+        let new_company = known.is_none() && !company_key(&row.company).is_empty();
+        let matched = match args.match_key() {
+            MatchOn::NameCompany if new_company => None,
+            on => find_match(w, on, &contact, known.as_deref())?,
+        };
+        let skips = matched.is_some() && args.on_match == OnMatch::Skip;
+        contact.account_id =
+            if skips { known } else { account_for(w, &mut self.accounts, &row.company, &mut self.accounts_created)? };
         let stored = if preview {
             Some(serde_json::to_value(ContactInput { account_id: contact.account_id.clone(), ..checked })?)
         } else {
             None
         };
-        let matched = find_match(w, args.match_key(), &contact, contact.account_id.as_deref())?;
         let outcome = match matched.filter(|_| args.on_match != OnMatch::Create) {
             None => {
                 contacts::create_with_id(w, &crate::new_id(), &contact)?;
@@ -147,13 +155,8 @@ fn find_match(w: &Writer, on: MatchOn, c: &ContactInput, account_id: Option<&str
     Ok(found)
 }
 
-/// The account a company name links to: an existing one with the same name, or a new one.
-fn account_for(
-    w: &mut Writer,
-    cache: &mut HashMap<String, String>,
-    company: &str,
-    created: &mut u64,
-) -> Result<Option<String>> {
+/// The account already there for a company name (this import's new ones included), if any.
+fn known_account(w: &Writer, cache: &mut HashMap<String, String>, company: &str) -> Result<Option<String>> {
     let key = company_key(company);
     if key.is_empty() {
         return Ok(None);
@@ -166,16 +169,29 @@ fn account_for(
         .prepare_cached("SELECT id FROM accounts WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1")?
         .query_row([&key], |r| r.get(0))
         .optional()?;
-    let id = match existing {
-        Some(id) => id,
-        None => {
-            let id = crate::new_id();
-            let input = crate::accounts::AccountInput { name: company.trim().to_owned(), ..Default::default() };
-            crate::accounts::create_with_id(w, &id, &input)?;
-            *created += 1;
-            id
-        }
-    };
-    cache.insert(key, id.clone());
+    if let Some(id) = &existing {
+        cache.insert(key, id.clone());
+    }
+    Ok(existing)
+}
+
+/// The account a company name links to: an existing one with the same name, or a new one.
+fn account_for(
+    w: &mut Writer,
+    cache: &mut HashMap<String, String>,
+    company: &str,
+    created: &mut u64,
+) -> Result<Option<String>> {
+    if let Some(id) = known_account(w, cache, company)? {
+        return Ok(Some(id));
+    }
+    if company_key(company).is_empty() {
+        return Ok(None);
+    }
+    let id = crate::new_id();
+    let input = crate::accounts::AccountInput { name: company.trim().to_owned(), ..Default::default() };
+    crate::accounts::create_with_id(w, &id, &input)?;
+    *created += 1;
+    cache.insert(company_key(company), id.clone());
     Ok(Some(id))
 }
