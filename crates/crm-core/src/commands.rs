@@ -8,8 +8,8 @@ use crate::store::Store;
 use crate::{
     accounts, attachments, batches, bulk, calendar, calls, contacts, contracts, credit_notes, duplicates, events,
     invoices, leads, merge, notes, numbering, opportunities, opportunity_contacts, opportunity_lines, orders, payments,
-    pdf, pipeline, price_books, products, quotes, relationships, search, service_acts, settings, stage_history, stages,
-    tags, tasks, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
+    pdf, pipeline, price_books, products, quote_versions, quotes, relationships, search, service_acts, settings,
+    stage_history, stages, tags, tasks, timeline, totals, users, views, waybills, AppInfo, IdArgs, NoArgs,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -299,6 +299,12 @@ registry! {
     quote_restore: write quotes::restore, (IdArgs) -> quotes::Quote;
     /// A page of quotes by number, filtered by status, account, opportunity.
     quote_list: read quotes::list, (quotes::QuoteListQuery) -> crate::list::Page<quotes::QuoteRow>;
+    /// Makes the next version of a sent, rejected or expired quote: a draft with the same number.
+    quote_revise: write quote_versions::revise, (IdArgs) -> quotes::Quote;
+    /// The versions of a quote, the first first.
+    quote_versions: read quote_versions::versions, (IdArgs) -> Vec<quote_versions::QuoteVersion>;
+    /// The differences between two quotes (two versions): header fields, lines and totals.
+    quote_compare: read quote_versions::compare, (quote_versions::QuoteCompareArgs) -> quote_versions::QuoteComparison;
     /// Creates a draft sales order (numbered SO-00001…).
     order_create: write orders::create, (orders::OrderInput) -> orders::Order;
     /// A draft sales order from an accepted quote: lines, customer, currency and totals copied.
@@ -609,6 +615,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         quotes::QuoteStatusChange::decl(cfg),
         quotes::QuoteListQuery::decl(cfg),
         quotes::QuoteRow::decl(cfg),
+        quote_versions::QuoteVersion::decl(cfg),
+        quote_versions::QuoteCompareArgs::decl(cfg),
+        quote_versions::QuoteFieldChange::decl(cfg),
+        quote_versions::QuoteLineChangeKind::decl(cfg),
+        quote_versions::QuoteLineChange::decl(cfg),
+        quote_versions::QuoteComparison::decl(cfg),
         orders::OrderStatus::decl(cfg),
         orders::OrderInput::decl(cfg),
         orders::Order::decl(cfg),

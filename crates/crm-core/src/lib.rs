@@ -44,6 +44,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod price_books;
 pub mod products;
+pub mod quote_versions;
 pub mod quotes;
 pub mod recurrence;
 pub mod relationships;

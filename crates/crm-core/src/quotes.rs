@@ -55,7 +55,7 @@ impl QuoteStatus {
         }
     }
 
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             QuoteStatus::Draft => "draft",
             QuoteStatus::Sent => "sent",
@@ -105,6 +105,10 @@ pub struct Quote {
     /// Given on creation: Q-00001, Q-00002, …
     pub number: String,
     pub status: QuoteStatus,
+    /// 1 for the first version; a new version keeps the number.
+    pub version: u32,
+    /// The first version of this quote, on later versions.
+    pub revision_of: Option<String>,
     #[serde(flatten)]
     #[ts(flatten)]
     pub fields: QuoteInput,
@@ -227,7 +231,7 @@ pub fn create(w: &mut Writer, mut input: QuoteInput) -> Result<Quote> {
 }
 
 /// A live draft, or why it cannot be changed.
-fn draft(conn: &Connection, id: &str) -> Result<Quote> {
+pub(crate) fn draft(conn: &Connection, id: &str) -> Result<Quote> {
     let quote = get(conn, IdArgs { id: id.to_owned() })?;
     if quote.deleted_at.is_some() {
         return Err(Error::conflict("This quote was deleted; restore it first"));
@@ -256,6 +260,7 @@ pub fn set_status(w: &mut Writer, args: QuoteStatusChange) -> Result<Quote> {
     if quote.deleted_at.is_some() {
         return Err(Error::conflict("This quote was deleted; restore it first"));
     }
+    crate::quote_versions::check_current(w.conn(), &quote)?;
     if !quote.status.next().contains(&args.status) {
         return Err(Error::invalid(
             "status",

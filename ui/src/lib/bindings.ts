@@ -1374,6 +1374,14 @@ export type Quote = { id: string, created_at: string, updated_at: string, delete
  */
 number: string, status: QuoteStatus, 
 /**
+ * 1 for the first version; a new version keeps the number.
+ */
+version: number, 
+/**
+ * The first version of this quote, on later versions.
+ */
+revision_of: string | null, 
+/**
  * Computed by the core when the lines or terms last changed.
  */
 totals: Totals, 
@@ -1413,6 +1421,26 @@ desc: boolean, after: string | null, limit: number,
 q: string, status?: QuoteStatus | null, tag?: string | null, owner_id?: string | null, conditions?: Array<Condition>, };
 
 export type QuoteRow = { id: string, number: string, subject: string, status: QuoteStatus, account_id: string | null, valid_until: string | null, currency: string, total: string, };
+
+export type QuoteVersion = { id: string, number: string, version: number, status: QuoteStatus, updated_at: string, currency: string, total: string, 
+/**
+ * A later version exists: this one is kept as it was.
+ */
+superseded: boolean, };
+
+export type QuoteCompareArgs = { from: string, to: string, };
+
+export type QuoteFieldChange = { field: string, before: unknown, after: unknown, };
+
+export type QuoteLineChangeKind = "added" | "removed" | "changed";
+
+export type QuoteLineChange = { kind: QuoteLineChangeKind, description: string, product_code: string, before: LineItem | null, after: LineItem | null, 
+/**
+ * The line's fields that differ (quantity, unit_price, discount, tax_rate, unit, description).
+ */
+fields: Array<string>, };
+
+export type QuoteComparison = { from: QuoteVersion, to: QuoteVersion, fields: Array<QuoteFieldChange>, lines: Array<QuoteLineChange>, totals_before: Totals, totals_after: Totals, };
 
 export type OrderStatus = "draft" | "confirmed" | "delivered" | "cancelled";
 
@@ -2022,6 +2050,9 @@ export type Commands = {
   quote_delete: { args: IdArgs, result: Quote },
   quote_restore: { args: IdArgs, result: Quote },
   quote_list: { args: QuoteListQuery, result: Page<QuoteRow> },
+  quote_revise: { args: IdArgs, result: Quote },
+  quote_versions: { args: IdArgs, result: Array<QuoteVersion> },
+  quote_compare: { args: QuoteCompareArgs, result: QuoteComparison },
   order_create: { args: OrderInput, result: Order },
   order_from_quote: { args: FromQuote, result: Order },
   order_get: { args: IdArgs, result: Order },

@@ -10,6 +10,7 @@ export const SECTION_IDS = [
 	'products',
 	'orders',
 	'invoices',
+	'contracts',
 	'payments',
 	'cases',
 	'solutions',
@@ -32,6 +33,7 @@ export type SectionPath =
 	| '/products'
 	| '/orders'
 	| '/invoices'
+	| '/contracts'
 	| '/payments'
 	| '/cases'
 	| '/solutions'
@@ -57,6 +59,7 @@ export const SECTIONS: readonly Section[] = [
 	{ id: 'products', path: '/products', available: true },
 	{ id: 'orders', path: '/orders', available: true },
 	{ id: 'invoices', path: '/invoices', available: true },
+	{ id: 'contracts', path: '/contracts', available: true },
 	{ id: 'payments', path: '/payments', available: false },
 	{ id: 'cases', path: '/cases', available: false },
 	{ id: 'solutions', path: '/solutions', available: false },

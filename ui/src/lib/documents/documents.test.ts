@@ -33,6 +33,8 @@ const quote: Quote = {
 	owner_id: null,
 	number: 'Q-00001',
 	status: 'draft',
+	version: 1,
+	revision_of: null,
 	totals,
 	subject: 'Fit-out',
 	account_id: 'a1',

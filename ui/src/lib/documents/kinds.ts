@@ -41,6 +41,11 @@ export interface DocumentKind {
 	/** The status steps offered from a status. */
 	steps: (status: string) => readonly StatusStep[];
 	followUps: (status: string) => readonly FollowUp[];
+	/** Documents that get versions (quotes): from which statuses, and how a new one is made. */
+	versions?: {
+		revisable: (status: string) => boolean;
+		revise: (id: string) => Promise<DocumentRecord>;
+	};
 }
 
 const asRecord = (doc: unknown) => doc as DocumentRecord;
@@ -82,7 +87,11 @@ export const QUOTE: DocumentKind = {
 						make: (id) => call('invoice_from_quote', { quote_id: id }).then(asRecord)
 					}
 				]
-			: []
+			: [],
+	versions: {
+		revisable: (status) => status === 'sent' || status === 'rejected' || status === 'expired',
+		revise: (id) => call('quote_revise', { id }).then(asRecord)
+	}
 };
 
 export const ORDER: DocumentKind = {

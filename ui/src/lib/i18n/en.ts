@@ -2,6 +2,7 @@
 // Placeholders are written {name}. Counted messages have one key per plural category
 // (`.one`, `.other`, and `.few`/`.many` where a language needs them) and are read with plural().
 
+import { enContracts } from './en-contracts';
 import { enCustomers } from './en-customers';
 import { enDocuments } from './en-documents';
 import { enImport } from './en-import';
@@ -27,6 +28,7 @@ export const en = {
 	'section.products': 'Products',
 	'section.orders': 'Orders',
 	'section.invoices': 'Invoices',
+	'section.contracts': 'Contracts',
 	'section.payments': 'Payments',
 	'section.cases': 'Cases',
 	'section.solutions': 'Solutions',
@@ -52,6 +54,8 @@ export const en = {
 		'Orders will record what customers have confirmed, from accepted quotes or entered directly.',
 	'section.invoices.about':
 		'Invoices will bill orders with taxes and totals computed for you, numbered and printable as PDF.',
+	'section.contracts.about':
+		'Contracts with your accounts: their terms, value and the renewals coming up.',
 	'section.payments.about':
 		'Payments will record money received against invoices and show what is still outstanding.',
 	'section.cases.about':
@@ -279,7 +283,8 @@ export const en = {
 	...enDocuments,
 	...enCustomers,
 	...enImport,
-	...enActivities
+	...enActivities,
+	...enContracts
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,12 +3,13 @@ import { call } from '$lib/api';
 
 const cache = new Map<string, Promise<string>>();
 
-export type NamedType = 'account' | 'contact' | 'lead' | 'opportunity';
+export type NamedType = 'account' | 'contact' | 'lead' | 'opportunity' | 'contract';
 
 const READ: Record<NamedType, (id: string) => Promise<string>> = {
 	account: (id) => call('account_get', { id }).then((a) => a.name),
 	contact: (id) => call('contact_get', { id }).then((c) => c.display_name),
 	lead: (id) => call('lead_get', { id }).then((l) => l.display_name),
+	contract: (id) => call('contract_get', { id }).then((c) => `${c.number} ${c.subject}`.trim()),
 	opportunity: (id) => call('opportunity_get', { id }).then((o) => o.name)
 };
 

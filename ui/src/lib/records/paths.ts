@@ -10,7 +10,8 @@ export const RECORD_SCREENS = {
 	product: 'products',
 	quote: 'quotes',
 	sales_order: 'orders',
-	invoice: 'invoices'
+	invoice: 'invoices',
+	contract: 'contracts'
 } as const;
 
 export type ScreenRecordType = keyof typeof RECORD_SCREENS;

@@ -14,6 +14,7 @@ export type RecordChange =
 	| 'quotes'
 	| 'orders'
 	| 'invoices'
+	| 'contracts'
 	| 'activities';
 
 const state = $state({
@@ -25,6 +26,7 @@ const state = $state({
 	quotes: 0,
 	orders: 0,
 	invoices: 0,
+	contracts: 0,
 	activities: 0,
 	touched: 0,
 	reverted: 0
