@@ -12,7 +12,7 @@ e2e('a Windows-1251 list is previewed, imported and undone', async ({ launch, cr
 	const app = await launch();
 	await openContacts(app);
 	await app.click('contacts-import');
-	await app.waitForHash(/^#\/contacts\/import$/);
+	await app.waitForHash(/^#\/contacts\/import\?target=contact$/);
 	await app.type('import-path', FIXTURE);
 	await app.click('import-next');
 
