@@ -5,7 +5,8 @@
 use crate::activities::{self, RecordLink};
 use crate::error::{Error, Result};
 use crate::events::{self, local_text, EventInput, Times};
-use crate::recurrence::{self, Series};
+use crate::occurrences;
+use crate::recurrence;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -205,9 +206,8 @@ fn events(
             }
             continue;
         };
-        let series = Series::read(rule, t.start, t.tz, t.all_day)?;
         let moved_here = moved.get(&row.id);
-        for start in series.between(range.from, range.to, t.duration())? {
+        for start in occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())? {
             let key = local_text(start, t.all_day);
             if row.exdates.contains(&key) || moved_here.is_some_and(|m| m.contains(&key)) {
                 continue;

@@ -34,6 +34,7 @@ pub mod merge;
 pub mod migrations;
 pub mod notes;
 pub mod numbering;
+pub mod occurrences;
 pub mod opportunities;
 pub mod opportunity_contacts;
 pub mod opportunity_lines;

@@ -232,24 +232,40 @@ impl Series {
         }
     }
 
-    /// Local starts of the occurrences that overlap `[from, to)` for events lasting `duration`.
-    pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>, duration: Duration) -> Result<Vec<NaiveDateTime>> {
+    /// The local window `(from, to)` of the occurrences that can overlap `[from, to)` (instants):
+    /// all-day series are floating, so it is a day wider each side and the caller checks the day.
+    pub(crate) fn local_window(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> (NaiveDateTime, NaiveDateTime) {
         let local =
             |t: DateTime<Utc>| if self.all_day { t.naive_utc() } else { t.with_timezone(&self.tz).naive_local() };
-        // All-day series are floating: widen by a day each side; the caller checks the exact day.
         let margin = if self.all_day { Duration::days(1) } else { Duration::zero() };
-        let (from_local, to_local) = (local(from) - margin, local(to) + margin + Duration::hours(3));
-        let begin = self.skip_to(from_local - duration - Duration::days(1));
+        (local(from) - margin, local(to) + margin + Duration::hours(3))
+    }
+
+    /// Local starts from `from` up to (not including) `to`, expanded from near `from`.
+    pub(crate) fn starts_in(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<NaiveDateTime>> {
+        let begin = self.skip_to(from - Duration::days(1));
         let mut out = Vec::new();
+        // The rule does not build from a start after its UNTIL: nothing is left there.
+        let begin_utc = if self.all_day { Some(begin.and_utc()) } else { to_utc(self.tz, begin) };
+        if self.until.zip(begin_utc).is_some_and(|(until, begin)| begin > until) {
+            return Ok(out);
+        }
         for start in self.iter_from(begin)? {
-            if start >= to_local {
+            if start >= to {
                 break;
             }
-            if start < begin || start + duration <= from_local {
-                continue;
+            if start >= from && start >= begin {
+                out.push(start);
             }
-            out.push(start);
         }
+        Ok(out)
+    }
+
+    /// Local starts of the occurrences that overlap `[from, to)` for events lasting `duration`.
+    pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>, duration: Duration) -> Result<Vec<NaiveDateTime>> {
+        let (from_local, to_local) = self.local_window(from, to);
+        let mut out = self.starts_in(from_local - duration, to_local)?;
+        out.retain(|start| *start + duration > from_local);
         Ok(out)
     }
 }

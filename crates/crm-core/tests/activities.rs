@@ -609,6 +609,35 @@ fn editing_all_occurrences_moves_the_exceptions_with_the_series() {
     assert_eq!(items[0].0, "2026-05-04T08:00:00+02:00");
 }
 
+#[test]
+fn a_viewed_series_shows_each_change_at_the_next_view() {
+    // Every view after the first reads the series' starts already expanded: each change must show.
+    let t = common::store();
+    let series = weekly(&t);
+    let view =
+        || starts(&calendar(&t, MAY.0, MAY.1, "Europe/Berlin")).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(view().len(), 6);
+    assert_eq!(view().len(), 6, "the same when read again");
+    call(&t, "event_update", json!({"id": series, "scope": "all", "changes": {"rrule": "FREQ=WEEKLY;COUNT=3"}}));
+    assert_eq!(view(), ["2026-05-04T09:00:00+02:00", "2026-05-11T09:00:00+02:00", "2026-05-18T09:00:00+02:00"]);
+    call(
+        &t,
+        "event_update",
+        json!({"id": series, "scope": "all", "changes": {"start": "2026-05-05T07:30", "end": "2026-05-05T08:00", "rrule": "FREQ=WEEKLY;COUNT=3"}}),
+    );
+    assert_eq!(view(), ["2026-05-05T07:30:00+02:00", "2026-05-12T07:30:00+02:00", "2026-05-19T07:30:00+02:00"]);
+    call(
+        &t,
+        "event_update",
+        json!({"id": series, "scope": "this", "occurrence": "2026-05-12T07:30", "changes": {"start": "2026-05-13T15:00", "end": "2026-05-13T16:00"}}),
+    );
+    assert_eq!(view(), ["2026-05-05T07:30:00+02:00", "2026-05-13T15:00:00+02:00", "2026-05-19T07:30:00+02:00"]);
+    call(&t, "event_delete", json!({"id": series, "scope": "this", "occurrence": "2026-05-05T07:30"}));
+    assert_eq!(view(), ["2026-05-13T15:00:00+02:00", "2026-05-19T07:30:00+02:00"]);
+    call(&t, "event_delete", json!({"id": series, "scope": "all"}));
+    assert!(view().is_empty(), "{:?}", view());
+}
+
 // ---------- the calendar range ----------
 
 #[test]

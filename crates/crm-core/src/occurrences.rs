@@ -1,0 +1,149 @@
+//! Expanded starts of recurring series, kept by local month for every calendar read of the
+//! process: building and running an RRULE is the slow part of a calendar view, and a view
+//! asks again for the months around it. A series is keyed by what its starts depend on (rule,
+//! first start, zone, all-day), so an edited series is simply a new key; EXDATEs and moved
+//! occurrences are applied by the caller after this, on every read.
+
+use crate::error::Result;
+use crate::recurrence::Series;
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Series kept at most; past it the cache starts over (a calendar has a few thousand).
+const MAX_SERIES: usize = 20_000;
+/// Months kept per series at most.
+const MAX_MONTHS: usize = 48;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key {
+    rule: String,
+    start: NaiveDateTime,
+    tz: chrono_tz::Tz,
+    all_day: bool,
+}
+
+struct Entry {
+    series: Series,
+    /// Starts by the month they fall in (year * 12 + month0), sorted.
+    months: HashMap<i32, Arc<[NaiveDateTime]>>,
+}
+
+fn cache() -> &'static Mutex<HashMap<Key, Entry>> {
+    static CACHE: OnceLock<Mutex<HashMap<Key, Entry>>> = OnceLock::new();
+    CACHE.get_or_init(Mutex::default)
+}
+
+fn month_of(t: NaiveDateTime) -> i32 {
+    t.year() * 12 + t.month0() as i32
+}
+
+fn month_start(month: i32) -> NaiveDateTime {
+    let first = NaiveDate::from_ymd_opt(month.div_euclid(12), month.rem_euclid(12) as u32 + 1, 1).unwrap_or_default();
+    first.and_time(NaiveTime::MIN)
+}
+
+/// Local starts of a stored series' occurrences that overlap `[from, to)` for events lasting
+/// `duration`: the same as `Series::between`, from the months already expanded.
+pub fn between(
+    rule: &str,
+    start: NaiveDateTime,
+    tz: chrono_tz::Tz,
+    all_day: bool,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    duration: Duration,
+) -> Result<Vec<NaiveDateTime>> {
+    let key = Key { rule: rule.to_owned(), start, tz, all_day };
+    let mut cache = cache().lock().unwrap_or_else(|e| e.into_inner());
+    if !cache.contains_key(&key) {
+        if cache.len() >= MAX_SERIES {
+            cache.clear();
+        }
+        let series = Series::read(rule, start, tz, all_day)?;
+        cache.insert(key.clone(), Entry { series, months: HashMap::new() });
+    }
+    let Some(entry) = cache.get_mut(&key) else { return Ok(Vec::new()) };
+    let (from_local, to_local) = entry.series.local_window(from, to);
+    let mut out = Vec::new();
+    for month in month_of(from_local - duration)..=month_of(to_local) {
+        let starts = match entry.months.get(&month) {
+            Some(starts) => starts.clone(),
+            None => {
+                if entry.months.len() >= MAX_MONTHS {
+                    entry.months.clear();
+                }
+                let (first, next) = (month_start(month), month_start(month) + Months::new(1));
+                let starts: Arc<[NaiveDateTime]> = entry.series.starts_in(first, next)?.into();
+                entry.months.insert(month, starts.clone());
+                starts
+            }
+        };
+        out.extend(starts.iter().filter(|s| **s < to_local && **s + duration > from_local));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::Rng;
+
+    /// Random rules of every kind the calendar stores, in zones with daylight saving.
+    fn rule(rng: &mut Rng, start: NaiveDateTime) -> String {
+        let day = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday().num_days_from_monday() as usize];
+        let base = match rng.below(9) {
+            0 => format!("FREQ=WEEKLY;BYDAY={day}"),
+            1 => format!("FREQ=WEEKLY;INTERVAL={};BYDAY={day},FR", 1 + rng.below(3)),
+            2 => "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR".to_owned(),
+            3 => format!("FREQ=DAILY;INTERVAL={}", 1 + rng.below(4)),
+            4 => format!("FREQ=MONTHLY;BYDAY={}{day}", (start.day() - 1) / 7 + 1),
+            5 => "FREQ=MONTHLY;BYMONTHDAY=-1".to_owned(),
+            6 => format!("FREQ=MONTHLY;INTERVAL={}", 1 + rng.below(3)),
+            7 => "FREQ=MONTHLY;BYDAY=-1FR".to_owned(),
+            _ => "FREQ=YEARLY".to_owned(),
+        };
+        match rng.below(3) {
+            0 => format!("{base};COUNT={}", 1 + rng.below(60)),
+            1 => {
+                format!("{base};UNTIL={}", (start + Duration::days(1 + rng.below(900) as i64)).format("%Y%m%dT%H%M%SZ"))
+            }
+            _ => base,
+        }
+    }
+
+    #[test]
+    fn cached_starts_equal_the_expansion_of_the_rule() {
+        let mut rng = Rng::new(11);
+        let (mut series_checked, mut starts_seen) = (0, 0);
+        let zones = [chrono_tz::Europe::Berlin, chrono_tz::America::New_York, chrono_tz::Australia::Sydney];
+        for _ in 0..300 {
+            let all_day = rng.below(5) == 0;
+            let day = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default() + Duration::days(rng.below(700) as i64);
+            // Some starts in the hour clocks skip or repeat (02:00–03:00 in Europe and America).
+            let hour = if all_day { 0 } else { [1, 2, 9, 23][rng.below(4)] };
+            let start = day.and_hms_opt(hour, [0, 30][rng.below(2)], 0).unwrap_or_default();
+            let tz = zones[rng.below(zones.len())];
+            let text = rule(&mut rng, start);
+            let Ok(series) = Series::parse(&text, start, tz, all_day) else { continue };
+            series_checked += 1;
+            let duration = if all_day {
+                Duration::days(1 + rng.below(3) as i64)
+            } else {
+                Duration::minutes(30 + 30 * rng.below(100) as i64)
+            };
+            for _ in 0..6 {
+                let from = (day + Duration::days(rng.below(900) as i64 - 100)).and_hms_opt(rng.below(24) as u32, 0, 0);
+                let from = from.unwrap_or_default().and_utc();
+                let to = from + Duration::hours(1 + rng.below(24 * 60) as i64);
+                let expected = series.between(from, to, duration).expect("expands");
+                starts_seen += expected.len();
+                let cached = between(&series.text(), start, tz, all_day, (from, to), duration).expect("expands");
+                assert_eq!(cached, expected, "{text} from {start} in {tz}, range {from} – {to}");
+                // Asked again, from the months now kept.
+                let again = between(&series.text(), start, tz, all_day, (from, to), duration).expect("expands");
+                assert_eq!(again, expected, "{text} again");
+            }
+        }
+        assert!(series_checked > 200 && starts_seen > 1000, "{series_checked} series, {starts_seen} starts");
+    }
+}
