@@ -39,8 +39,8 @@ pub struct Canvas {
     pub pages: Vec<Vec<Op>>,
 }
 
-/// Text names its font by weight until the fonts are embedded (`finish`).
-fn placeholder(weight: Weight) -> FontId {
+/// Text names its font by weight (a pending id) until the fonts are embedded (`finish`).
+fn pending_font(weight: Weight) -> FontId {
     FontId(format!("{weight:?}"))
 }
 
@@ -52,7 +52,7 @@ impl Canvas {
     /// The pages, with each font embedded as the subset of the characters drawn in it.
     pub fn finish(mut self, pdf: &mut PdfDocument) -> Vec<Vec<Op>> {
         for weight in [Weight::Regular, Weight::Bold] {
-            let name = placeholder(weight);
+            let name = pending_font(weight);
             let chars: BTreeSet<char> = self.text_of(&name).flat_map(str::chars).collect();
             if chars.is_empty() {
                 continue;
@@ -106,7 +106,7 @@ impl Canvas {
         if text.is_empty() {
             return;
         }
-        let font = placeholder(style.weight);
+        let font = pending_font(style.weight);
         self.ops().extend([
             Op::StartTextSection,
             Op::SetFillColor { col: grey(style.grey) },
