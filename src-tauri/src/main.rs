@@ -16,6 +16,9 @@ use tauri::webview::PageLoadEvent;
 use tauri::{Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Set to measure app start: the UI opens Contacts, the time to its first painted
 /// list is printed as `first_paint_ms=N`, and the app exits.
 const BENCH_ENV: &str = "OUTPOST_BENCH_FIRST_PAINT";

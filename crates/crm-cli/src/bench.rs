@@ -113,6 +113,9 @@ fn write_contact_workbook(path: &Path, rows: u64) -> Result<(), Error> {
     book.save(path).map_err(err)
 }
 
+/// Rows of the `.xlsx` import benchmark.
+const XLSX_ROWS: u64 = 100_000;
+
 /// Imports a generated list file into the store; returns the seconds it took and the report.
 fn timed_import(store: &Store, path: &Path) -> Result<(f64, import::ImportReport), Error> {
     let t = Instant::now();
@@ -135,13 +138,21 @@ fn imports(
     let (secs, report) = timed_import(store, &csv)?;
     let _ = std::fs::remove_file(&csv);
     add(format!("import a {n}-row, 12-column CSV ({} created)", report.created), secs, "s", 10.0 * n as f64 / 1e6);
-    let rows = 100_000;
+    let rows = XLSX_ROWS;
     let xlsx = dir.join("import.xlsx");
     write_contact_workbook(&xlsx, rows)?;
     let (secs, report) = timed_import(store, &xlsx)?;
     let _ = std::fs::remove_file(&xlsx);
     add(format!("import a {rows}-row, 12-column .xlsx ({} created)", report.created), secs, "s", 5.0);
     Ok(())
+}
+
+/// Writes the import benchmark's files, `import.csv` of `n` rows and `import.xlsx` of
+/// 100,000 rows, into `dir`.
+pub fn write_lists(dir: &Path, n: u64) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(&format!("Cannot create {}", dir.display()), &e))?;
+    write_contact_list(&dir.join("import.csv"), n)?;
+    write_contact_workbook(&dir.join("import.xlsx"), XLSX_ROWS)
 }
 
 /// Runs `f` `runs` times and returns (p50, p95) in milliseconds.

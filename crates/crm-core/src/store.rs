@@ -31,6 +31,12 @@ pub struct Store {
 }
 
 const READER_POOL: usize = 4;
+/// Each connection's page cache, in KiB.
+const CACHE_KIB: i64 = 256 * 1024;
+/// The writer's page cache while a bulk write (an import) runs: a large import touches most
+/// pages of every index of a large table, and pages spilled to the WAL before the commit are
+/// written twice and looked up in the WAL again.
+const BULK_CACHE_KIB: i64 = 1024 * 1024;
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
@@ -38,9 +44,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = NORMAL;
-         PRAGMA cache_size = -262144;
          PRAGMA temp_store = MEMORY;",
     )?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     Ok(())
 }
 
@@ -122,6 +128,19 @@ impl Store {
     /// Runs `f` in one write transaction: everything it writes commits together or not at all.
     pub fn write<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        self.write_on(&mut conn, f)
+    }
+
+    /// [`Store::write`] for a write of many rows (an import): the page cache may grow while it runs.
+    pub fn write_bulk<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
+        let result = self.write_on(&mut conn, f);
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        result
+    }
+
+    fn write_on<T>(&self, conn: &mut Connection, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut writer = Writer::new(tx, &self.clock, &self.device_id, &self.user_id);
         let value = f(&mut writer)?;

@@ -220,3 +220,77 @@ fn a_broken_vcard_file_imports_nothing() {
     assert!(err.message.contains("BEGIN:VCARD"), "{}", err.message);
     assert!(names(&t).is_empty());
 }
+
+/// A sheet as people leave them: the table starts at C3 under a title, rows have gaps and
+/// empty trailing cells, one row is empty, a note sits left of the table.
+fn offset_sheet(path: &Path) {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Messe Leipzig 2026").unwrap();
+    for (col, title) in ["Nachname", "Vorname", "E-Mail", "Telefon"].iter().enumerate() {
+        sheet.write_string(2, 2 + col as u16, *title).unwrap();
+    }
+    sheet.write_string(3, 2, "Weber").unwrap();
+    sheet.write_string(3, 4, "anna.weber@example.de").unwrap(); // no first name
+    sheet.write_string(5, 0, "intern").unwrap(); // left of the table
+    sheet.write_string(5, 2, "Kowalski").unwrap();
+    sheet.write_string(5, 3, "Jan").unwrap();
+    sheet.write_number(5, 5, 4930123456.0).unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_sheet_is_read_from_its_header_with_gaps_and_rows_numbered_as_in_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("messe.xlsx");
+    offset_sheet(&path);
+    let (_, table) = workbook::read(&path, None).unwrap();
+    // The title above is the first non-empty row, so it is the header: the wizard lets the user
+    // map from there; read from the title's column, the table's cells keep their places.
+    assert_eq!(table.header, ["Messe Leipzig 2026"]);
+    let rows: Vec<_> = table.map(Result::unwrap).map(|r| (r.line, r.fields)).collect();
+    let cells = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        rows,
+        [
+            (3, cells(&["", "", "Nachname", "Vorname", "E-Mail", "Telefon"])),
+            (4, cells(&["", "", "Weber", "", "anna.weber@example.de"])),
+            (6, cells(&["intern", "", "Kowalski", "Jan", "", "4930123456"])),
+        ]
+    );
+}
+
+#[test]
+fn a_damaged_sheet_imports_nothing_and_says_which_sheet() {
+    let t = common::store();
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("whole.xlsx");
+    {
+        use rust_xlsxwriter::Workbook;
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Last Name").unwrap();
+        sheet.write_string(0, 1, "Email").unwrap();
+        for row in 1..3000u32 {
+            sheet.write_string(row, 0, format!("Person {row}")).unwrap();
+            sheet.write_string(row, 1, format!("p{row}@example.com")).unwrap();
+        }
+        book.save(&whole).unwrap();
+    }
+    let good = import(&t, ImportArgs { dry_run: true, ..file(whole.display().to_string()) }).unwrap();
+    assert_eq!(good.rows, 2999);
+    // The sheet's XML cut off in the middle: the ZIP entry no longer inflates to its end.
+    let bytes = std::fs::read(&whole).unwrap();
+    let damaged = dir.path().join("damaged.xlsx");
+    let sheet_at = bytes.windows(24).position(|w| w == b"xl/worksheets/sheet1.xml").unwrap();
+    let mut cut = bytes.clone();
+    for b in &mut cut[sheet_at + 200..sheet_at + 2200] {
+        *b = 0x55;
+    }
+    std::fs::write(&damaged, &cut).unwrap();
+    let err = import(&t, file(damaged.display().to_string())).unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("path")), "{}", err.message);
+    assert!(err.message.contains("damaged.xlsx"), "{}", err.message);
+    assert!(names(&t).is_empty(), "nothing of the damaged sheet is imported");
+}

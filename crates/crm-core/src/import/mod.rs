@@ -11,6 +11,7 @@ mod contact;
 pub mod dates;
 mod decimals;
 pub mod fields;
+mod handover;
 mod keys;
 mod lead;
 pub mod mapping;
@@ -189,16 +190,18 @@ fn delimiter_byte(text: &str) -> Result<u8> {
     }
 }
 
-/// Where the rows come from: a CSV file streamed with its dialect, or the rows
-/// a workbook or vCard reader has read whole.
+/// Where the rows come from: a CSV file streamed with its dialect, a workbook's sheet
+/// streamed (or read whole) again for each pass, or the contacts a vCard reader has read.
 enum Input {
     Csv(source::Dialect),
-    Read {
+    Workbook {
+        sheet: String,
+    },
+    /// The headers are target names (`email:2`): each column maps to itself.
+    Vcard {
         header: Vec<String>,
         rows: Vec<source::Row>,
         encoding: String,
-        /// The headers are target names (`email:2`): each column maps to itself.
-        exact: bool,
     },
 }
 
@@ -211,16 +214,14 @@ impl Input {
             .map_err(|e| Error::io(&format!("Cannot read {}", path.display()), &e).with_field("path"))?;
         let is_vcard = vcard::EXTENSIONS.contains(&ext.as_str());
         if workbook::EXTENSIONS.contains(&ext.as_str()) || (!is_vcard && workbook::looks_like(&start)) {
-            let (_, table) = workbook::read(path, args.sheet.as_deref())?;
-            let header = table.header.iter().map(|h| h.trim().to_owned()).collect();
-            let rows = table.collect::<Result<Vec<_>>>()?;
-            return Ok(Input::Read { header, rows, encoding: String::new(), exact: false });
+            let (sheet, _) = workbook::read(path, args.sheet.as_deref())?;
+            return Ok(Input::Workbook { sheet });
         }
         if is_vcard || vcard::looks_like(&start) {
             let (encoding, table) = vcard::read(path)?;
             let header = table.header.clone();
             let rows = table.collect::<Result<Vec<_>>>()?;
-            return Ok(Input::Read { header, rows, encoding: encoding.name().to_owned(), exact: true });
+            return Ok(Input::Vcard { header, rows, encoding: encoding.name().to_owned() });
         }
         let encoding = args.encoding.as_deref().map(source::encoding_by_name).transpose()?;
         let delimiter = args.delimiter.as_deref().map(delimiter_byte).transpose()?;
@@ -230,7 +231,12 @@ impl Input {
     fn table(&self, path: &Path) -> Result<source::Table> {
         match self {
             Input::Csv(dialect) => source::open_table(path, dialect),
-            Input::Read { header, rows, .. } => Ok(source::Table::from_rows(header.clone(), rows.clone())),
+            Input::Workbook { sheet } => {
+                let (_, mut table) = workbook::read(path, Some(sheet))?;
+                table.header.iter_mut().for_each(|h| *h = h.trim().to_owned());
+                Ok(table)
+            }
+            Input::Vcard { header, rows, .. } => Ok(source::Table::from_rows(header.clone(), rows.clone())),
         }
     }
 }
@@ -351,6 +357,60 @@ fn takes(kind: &dyn Kind, field: Field) -> Option<Field> {
     }
 }
 
+/// A row as the reading thread hands it over: read, its amounts normalised and turned into values.
+struct ReadRow {
+    line: u64,
+    /// How many fields the row has.
+    fields: usize,
+    /// What the file reader left out of the row.
+    warnings: Vec<(Option<String>, String)>,
+    values: std::result::Result<RowValues, RowError>,
+}
+
+/// How the reading thread turns the file's rows into values, while the writing thread
+/// matches and stores the rows before them: the two halves of an import's work use both cores.
+struct Reading<'a> {
+    header: &'a [String],
+    targets: &'a [mapping::ColumnTarget],
+    decimal_of: &'a [(usize, char)],
+    date_format: Option<&'a str>,
+}
+
+impl<'a> Reading<'a> {
+    fn read(&self, row: source::Row) -> ReadRow {
+        let mut cells = row.fields;
+        for (i, decimal) in self.decimal_of {
+            if let Some(cell) = cells.get_mut(*i) {
+                *cell = decimals::normalise(cell, *decimal);
+            }
+        }
+        let values = row::parse_row(self.header, self.targets, &cells, self.date_format);
+        ReadRow { line: row.line, fields: cells.len(), warnings: row.warnings, values }
+    }
+
+    /// Reads `table` on a thread of `scope`: the rows in file order, then the error reading
+    /// stopped at. Dropping what it returns stops the reading.
+    fn start<'s>(self, scope: &'s std::thread::Scope<'s, '_>, table: source::Table) -> handover::Received<ReadRow>
+    where
+        'a: 's,
+    {
+        let (mut send, received) = handover::channel();
+        scope.spawn(move || {
+            let read = || -> Result<()> {
+                for row in table {
+                    if !send.push(self.read(row?)) {
+                        break;
+                    }
+                }
+                Ok(())
+            };
+            let read = read();
+            send.finish(read);
+        });
+        received
+    }
+}
+
 /// Imports a file without progress reports (the registry's `import_contacts`).
 pub fn run(store: &Store, args: ImportArgs) -> Result<ImportReport> {
     import(store, args, &mut |_| true)
@@ -380,7 +440,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
     let header = table.header.clone();
     let field_of = |f: Field| takes(kind.as_ref(), f);
     let targets = match &input {
-        Input::Read { exact: true, .. } => {
+        Input::Vcard { .. } => {
             // A vCard's columns are contact fields: those this kind lacks are left out.
             let own = |h: &str| mapping::ColumnTarget::parse(h).is_ok_and(|t| field_of(t.field).is_some());
             let mut given: serde_json::Map<String, Value> = header
@@ -414,9 +474,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         .collect();
     // A vCard reader writes every date it reads as YYYY-MM-DD.
     let given_format = match &input {
-        Input::Read { exact: true, .. } if args.date_format.is_none() && !date_columns.is_empty() => {
-            Some("%Y-%m-%d".to_owned())
-        }
+        Input::Vcard { .. } if args.date_format.is_none() && !date_columns.is_empty() => Some("%Y-%m-%d".to_owned()),
         _ => args.date_format.clone(),
     };
     let scan_dates = if given_format.is_none() { date_columns.as_slice() } else { &[] };
@@ -466,12 +524,13 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         dry_run: args.dry_run,
         encoding: match &input {
             Input::Csv(dialect) => dialect.encoding.name().to_owned(),
-            Input::Read { encoding, .. } => encoding.clone(),
+            Input::Vcard { encoding, .. } => encoding.clone(),
+            Input::Workbook { .. } => String::new(),
         },
         delimiter: match &input {
             Input::Csv(dialect) if dialect.delimiter == b'\t' => "tab".into(),
             Input::Csv(dialect) => (dialect.delimiter as char).to_string(),
-            Input::Read { .. } => String::new(),
+            Input::Workbook { .. } | Input::Vcard { .. } => String::new(),
         },
         columns: header
             .iter()
@@ -499,67 +558,70 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
     let run = |w: &mut Writer, mut report: ImportReport| -> Result<ImportReport> {
         w.set_batch(Some(batch_id.clone()));
         let width = header.len();
-        for row in table {
-            let mut row = row?;
-            report.rows += 1;
-            for (i, decimal) in &decimal_of {
-                if let Some(cell) = row.fields.get_mut(*i) {
-                    *cell = decimals::normalise(cell, *decimal);
+        let reading = Reading {
+            header: &header,
+            targets: &targets,
+            decimal_of: &decimal_of,
+            date_format: date_format.as_deref(),
+        };
+        std::thread::scope(|scope| -> Result<()> {
+            for row in reading.start(scope, table) {
+                let ReadRow { line, fields, warnings, values } = row?;
+                report.rows += 1;
+                if report.rows.is_multiple_of(1_000) && !progress(report.rows) {
+                    return Err(Error::new(ErrorCode::Conflict, "The import was cancelled; nothing was imported"));
                 }
-            }
-            if report.rows.is_multiple_of(1_000) && !progress(report.rows) {
-                return Err(Error::new(ErrorCode::Conflict, "The import was cancelled; nothing was imported"));
-            }
-            let line = row.line;
-            if row.fields.len() != width && report.warnings.len() < MAX_LISTED {
-                report.warnings.push(RowError {
-                    row: line,
-                    column: None,
-                    message: format!("The row has {} fields, the header {width}", row.fields.len()),
-                });
-            }
-            let mut parsed = match row::parse_row(&header, &targets, &row.fields, date_format.as_deref()) {
-                Ok(p) => p,
-                Err(e) => {
-                    report.failed += 1;
-                    if report.errors.len() < MAX_LISTED {
-                        report.errors.push(RowError { row: line, ..e });
-                    }
-                    continue;
+                if fields != width && report.warnings.len() < MAX_LISTED {
+                    report.warnings.push(RowError {
+                        row: line,
+                        column: None,
+                        message: format!("The row has {fields} fields, the header {width}"),
+                    });
                 }
-            };
-            for (column, message) in row.warnings.into_iter().chain(std::mem::take(&mut parsed.warnings)) {
-                if report.warnings.len() < MAX_LISTED {
-                    report.warnings.push(RowError { row: line, column, message });
-                }
-            }
-            let origin = std::mem::take(&mut parsed.origin);
-            parsed.line = line;
-            let preview = report.preview.len() + report.preview_records.len() < preview_rows;
-            match kind.import(w, &args, parsed, preview)? {
-                Step::Failed(e) => {
-                    report.failed += 1;
-                    if report.errors.len() < MAX_LISTED {
-                        let column = column_of(&e, kind.as_ref(), &origin, &header_of);
-                        report.errors.push(RowError { row: line, column, message: e.message });
-                    }
-                }
-                Step::Done(outcome, stored) => {
-                    match outcome {
-                        Outcome::Created => report.created += 1,
-                        Outcome::Updated => report.updated += 1,
-                        Outcome::Skipped => report.skipped += 1,
-                    }
-                    match stored.filter(|_| outcome != Outcome::Skipped) {
-                        Some(stored) if target == ListTarget::Contact => {
-                            report.preview.push(serde_json::from_value(stored)?)
+                let mut parsed = match values {
+                    Ok(p) => p,
+                    Err(e) => {
+                        report.failed += 1;
+                        if report.errors.len() < MAX_LISTED {
+                            report.errors.push(RowError { row: line, ..e });
                         }
-                        Some(stored) => report.preview_records.push(stored),
-                        None => {}
+                        continue;
+                    }
+                };
+                for (column, message) in warnings.into_iter().chain(std::mem::take(&mut parsed.warnings)) {
+                    if report.warnings.len() < MAX_LISTED {
+                        report.warnings.push(RowError { row: line, column, message });
+                    }
+                }
+                let origin = std::mem::take(&mut parsed.origin);
+                parsed.line = line;
+                let preview = report.preview.len() + report.preview_records.len() < preview_rows;
+                match kind.import(w, &args, parsed, preview)? {
+                    Step::Failed(e) => {
+                        report.failed += 1;
+                        if report.errors.len() < MAX_LISTED {
+                            let column = column_of(&e, kind.as_ref(), &origin, &header_of);
+                            report.errors.push(RowError { row: line, column, message: e.message });
+                        }
+                    }
+                    Step::Done(outcome, stored) => {
+                        match outcome {
+                            Outcome::Created => report.created += 1,
+                            Outcome::Updated => report.updated += 1,
+                            Outcome::Skipped => report.skipped += 1,
+                        }
+                        match stored.filter(|_| outcome != Outcome::Skipped) {
+                            Some(stored) if target == ListTarget::Contact => {
+                                report.preview.push(serde_json::from_value(stored)?)
+                            }
+                            Some(stored) => report.preview_records.push(stored),
+                            None => {}
+                        }
                     }
                 }
             }
-        }
+            Ok(())
+        })?;
         for warning in kind.finish(w)? {
             if report.warnings.len() < MAX_LISTED {
                 report.warnings.push(warning);
@@ -572,7 +634,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
     if args.dry_run {
         return store.rehearse(|w| run(w, report));
     }
-    let mut report = store.write(|w| run(w, report))?;
+    let mut report = store.write_bulk(|w| run(w, report))?;
     if report.created + report.updated + report.accounts_created > 0 {
         report.batch_id = Some(batch_id);
     }

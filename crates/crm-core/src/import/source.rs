@@ -182,21 +182,27 @@ pub struct Row {
     pub warnings: Vec<(Option<String>, String)>,
 }
 
-/// The header and an iterator over the data rows: streamed from a CSV file, or
-/// rows a workbook or vCard reader has already read.
+/// The header and an iterator over the data rows: streamed from a CSV file or a
+/// workbook's sheet, or rows a workbook or vCard reader has already read.
 pub struct Table {
     pub header: Vec<String>,
     records: Records,
 }
 
 enum Records {
-    Csv(csv::StringRecordsIntoIter<Box<dyn Read>>),
+    Csv(csv::StringRecordsIntoIter<Box<dyn Read + Send>>),
     Read(std::vec::IntoIter<Row>),
+    /// Rows a reader streams (a workbook's sheet).
+    Stream(Box<dyn Iterator<Item = Result<Row>> + Send>),
 }
 
 impl Table {
     pub fn from_rows(header: Vec<String>, rows: Vec<Row>) -> Table {
         Table { header, records: Records::Read(rows.into_iter()) }
+    }
+
+    pub fn from_stream(header: Vec<String>, rows: Box<dyn Iterator<Item = Result<Row>> + Send>) -> Table {
+        Table { header, records: Records::Stream(rows) }
     }
 }
 
@@ -206,6 +212,7 @@ impl Iterator for Table {
         let records = match &mut self.records {
             Records::Csv(records) => records,
             Records::Read(rows) => return rows.next().map(Ok),
+            Records::Stream(rows) => return rows.next(),
         };
         let record = records.next()?;
         Some(match record {
@@ -228,7 +235,8 @@ impl Iterator for Table {
 /// Opens the file for reading with the dialect: skips the preamble, reads the header.
 /// (CRLF, LF and lone CR line ends all work.)
 pub fn open_table(path: &Path, dialect: &Dialect) -> Result<Table> {
-    let reader: Box<dyn Read> = Box::new(UnixLineEnds { inner: decoded(path, dialect.encoding)?, after_cr: false });
+    let reader: Box<dyn Read + Send> =
+        Box::new(UnixLineEnds { inner: decoded(path, dialect.encoding)?, after_cr: false });
     let mut reader =
         csv::ReaderBuilder::new().delimiter(dialect.delimiter).has_headers(false).flexible(true).from_reader(reader);
     let unreadable = |e: csv::Error| Error::new(ErrorCode::Validation, format!("The file cannot be read: {e}"));

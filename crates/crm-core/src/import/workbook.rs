@@ -7,8 +7,9 @@
 
 use super::source::{self, Row, Table};
 use crate::error::{Error, ErrorCode, Result};
-use calamine::{Data, DataType, Reader, StyleRange};
-use std::io::{Cursor, Read};
+use calamine::{Data, DataType, Reader, Sheets, StyleRange, Xlsx, XlsxError};
+use std::fs::File;
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 /// File name endings of the workbooks Outpost reads.
@@ -53,11 +54,11 @@ fn zero_padding(style: &calamine::Style) -> Option<usize> {
     (code.len() > 1 && code.bytes().all(|b| b == b'0')).then_some(code.len())
 }
 
-/// A cell as text, shown with its number format where that pads it with zeros.
-fn shown_text(cell: &Data, styles: &StyleRange, at: (u32, u32)) -> String {
+/// A cell as text, shown with its number format (its `style`) where that pads it with zeros.
+fn shown_text(cell: &Data, style: Option<&calamine::Style>) -> String {
     let text = cell_text(cell);
     let whole = matches!(cell, Data::Int(_)) || matches!(cell, Data::Float(f) if f.fract() == 0.0 && *f >= 0.0);
-    match styles.get(at).and_then(zero_padding) {
+    match style.and_then(zero_padding) {
         Some(width) if whole => format!("{text:0>width$}"),
         _ => text,
     }
@@ -78,19 +79,22 @@ fn cell_text(cell: &Data) -> String {
 }
 
 /// Reads the sheet named `sheet` (any case; the first sheet when none is named).
-/// Returns the sheet's name and its table.
+/// Returns the sheet's name and its table. An `.xlsx` sheet is streamed row by row
+/// from a thread of its own (memory stays bounded however long the sheet is); the
+/// other formats are read whole.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<(String, Table)> {
-    let mut bytes = Vec::new();
+    let mut start = Vec::with_capacity(8);
     source::open(path)?
-        .read_to_end(&mut bytes)
+        .take(8)
+        .read_to_end(&mut start)
         .map_err(|e| Error::io(&format!("Cannot read {}", path.display()), &e).with_field("path"))?;
-    if bytes.is_empty() {
+    if start.is_empty() {
         return Err(Error::new(ErrorCode::Validation, format!("{} is empty", path.display())).with_field("path"));
     }
-    if !looks_like(&bytes) {
+    if !looks_like(&start) {
         return Err(not_a_workbook(path, "it is neither a ZIP package nor an OLE compound file"));
     }
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| not_a_workbook(path, e))?;
+    let book = calamine::open_workbook_auto(path).map_err(|e| not_a_workbook(path, e))?;
     let names = book.sheet_names();
     let name = match sheet.map(str::trim).filter(|s| !s.is_empty()) {
         Some(wanted) => {
@@ -103,32 +107,115 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<(String, Table)> {
         }
         None => names.first().cloned().ok_or_else(|| not_a_workbook(path, "it has no sheets"))?,
     };
-    let range = book.worksheet_range(&name).map_err(|e| {
+    let unreadable = |e: &dyn std::fmt::Display| {
         Error::new(ErrorCode::Validation, format!("The sheet {name:?} of {} cannot be read: {e}", path.display()))
             .with_field("path")
-    })?;
-    // Styles are read for xlsx only; a sheet without them reads as it did.
-    let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            line: u64::from(top) + i as u64 + 1,
-            fields: cells
-                .iter()
+    };
+    let mut rows: Box<dyn Iterator<Item = Result<Row>> + Send> = match book {
+        Sheets::Xlsx(xlsx) => Box::new(stream(xlsx, name.clone(), path.display().to_string())),
+        mut book => {
+            let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+            // Styles are read for xlsx only; a sheet without them reads as it did.
+            let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let rows: Vec<Row> = range
+                .rows()
                 .enumerate()
-                .map(|(j, cell)| shown_text(cell, &styles, (top + i as u32, left + j as u32)))
-                .collect(),
-            warnings: Vec::new(),
-        })
-        .filter(|row| row.fields.iter().any(|f| !f.is_empty()));
-    let header = rows.next().ok_or_else(|| {
-        Error::new(ErrorCode::Validation, format!("The sheet {name:?} of {} is empty", path.display()))
-            .with_field("path")
-    })?;
-    let rows = rows.collect();
-    Ok((name, Table::from_rows(header.fields, rows)))
+                .map(|(i, cells)| Row {
+                    line: u64::from(top) + i as u64 + 1,
+                    fields: cells
+                        .iter()
+                        .enumerate()
+                        .map(|(j, cell)| {
+                            let style = styles.get((top + i as u32, left + j as u32));
+                            shown_text(cell, style)
+                        })
+                        .collect(),
+                    warnings: Vec::new(),
+                })
+                .collect();
+            Box::new(rows.into_iter().map(Ok))
+        }
+    };
+    let header = loop {
+        match rows.next() {
+            Some(row) if row.as_ref().is_ok_and(|r| r.fields.iter().all(String::is_empty)) => {}
+            Some(row) => break row?,
+            None => {
+                return Err(Error::new(
+                    ErrorCode::Validation,
+                    format!("The sheet {name:?} of {} is empty", path.display()),
+                )
+                .with_field("path"))
+            }
+        }
+    };
+    let rows = rows.filter(|row| row.as_ref().map_or(true, |r| r.fields.iter().any(|f| !f.is_empty())));
+    Ok((name, Table::from_stream(header.fields, Box::new(rows))))
+}
+
+/// The rows of an `.xlsx` sheet as a thread reads them in one pass over its XML. Dropping
+/// the iterator stops the thread.
+fn stream(mut book: Xlsx<BufReader<File>>, name: String, file: String) -> impl Iterator<Item = Result<Row>> + Send {
+    let (mut send, received) = super::handover::channel();
+    std::thread::spawn(move || {
+        let read = read_rows(&mut book, &name, &mut |row| send.push(row)).map_err(|e| {
+            let message = format!("The sheet {name:?} of {file} cannot be read: {e}");
+            Error::new(ErrorCode::Validation, message).with_field("path")
+        });
+        send.finish(read);
+    });
+    received
+}
+
+/// Hands each non-empty row of the sheet to `emit` until it returns false: row numbers as in
+/// the spreadsheet, columns counted from the first cell of the first row (the header), rows
+/// padded to the header's width.
+fn read_rows(
+    book: &mut Xlsx<BufReader<File>>,
+    name: &str,
+    emit: &mut dyn FnMut(Row) -> bool,
+) -> std::result::Result<(), XlsxError> {
+    let mut cells = book.worksheet_cells_reader(name)?;
+    let (mut first_column, mut width) = (None, 0);
+    let mut row: Option<Row> = None;
+    while let Some((cell, style)) = cells.next_cell_with_style_id()? {
+        let (r, c) = cell.get_position();
+        let text = shown_text(&Data::from(cell.get_value().clone()), cells.styles().get(style));
+        if text.is_empty() {
+            continue;
+        }
+        let line = u64::from(r) + 1;
+        if let Some(done) = row.take_if(|row| row.line != line) {
+            if !emit(padded(done, &mut width)) {
+                return Ok(());
+            }
+        }
+        let first = *first_column.get_or_insert(c);
+        let Some(at) = c.checked_sub(first).map(|at| at as usize) else { continue }; // left of the header
+        let row = row.get_or_insert_with(|| Row { line, fields: Vec::with_capacity(width), warnings: Vec::new() });
+        if at < row.fields.len() {
+            row.fields[at] = text;
+        } else {
+            row.fields.resize(at, String::new());
+            row.fields.push(text);
+        }
+    }
+    if let Some(done) = row {
+        emit(padded(done, &mut width));
+    }
+    Ok(())
+}
+
+/// A row padded to the header's width (the first row is the header and sets it).
+fn padded(mut row: Row, width: &mut usize) -> Row {
+    if *width == 0 {
+        *width = row.fields.len();
+    }
+    if row.fields.len() < *width {
+        row.fields.resize(*width, String::new());
+    }
+    row
 }
 
 #[cfg(test)]
