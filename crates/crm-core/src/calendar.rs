@@ -12,7 +12,6 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, Se
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 const MAX_RANGE_DAYS: i64 = 400;
@@ -184,7 +183,7 @@ impl Row {
 
     /// The row's items in the range: a single event or moved occurrence, or the series' occurrences
     /// less its EXDATEs and moved ones.
-    fn place_all(self, range: &Range, moved: &Moved, out: &mut Found) -> Result<()> {
+    fn place_all(self, range: &Range, moved: &occurrences::Moved, out: &mut Found) -> Result<()> {
         let t = &self.times;
         let Some(rule) = self.rrule.as_deref() else {
             let placed = if t.all_day { place(range, t, t.start) } else { shown(range, t.start_at, t.end_at) };
@@ -193,8 +192,7 @@ impl Row {
             }
             return Ok(());
         };
-        let moved_here = moved.keys.get(self.id.as_str()).into_iter().flatten();
-        let skip = skipped(self.exdates.iter().chain(moved_here).map(String::as_str), t.all_day);
+        let skip = moved.skipped(&self.id, &self.exdates, t.all_day);
         for start in occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())? {
             if skip.binary_search(&start).is_ok() {
                 continue;
@@ -260,7 +258,7 @@ impl Found {
 }
 
 fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
-    let moved = moved(conn)?;
+    let moved = occurrences::Moved::read(conn)?;
     // Short events by their start (they cannot begin more than a week before the range and
     // reach into it), series and long events by their end; the indexes answer the owner too.
     let mut stmt = conn.prepare_cached(
@@ -285,7 +283,7 @@ fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found
     while let Some(r) = rows.next()? {
         // A moved occurrence of a deleted series is not shown.
         let series_id: Option<Text> = r.get(1)?;
-        if series_id.as_ref().is_some_and(|s| !moved.live.contains(s.as_str())) {
+        if series_id.as_ref().is_some_and(|s| !moved.is_live(s)) {
             continue;
         }
         // Times and EXDATEs are read from the row's own text, without copying it.
@@ -313,42 +311,6 @@ fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found
         row.place_all(range, &moved, out)?;
     }
     Ok(())
-}
-
-/// The moved occurrences (few in any calendar: read them all): their original starts by series,
-/// and which series are still there (a deleted series hides its moved occurrences).
-#[derive(Default)]
-struct Moved {
-    keys: HashMap<String, Vec<String>>,
-    live: HashSet<String>,
-}
-
-fn moved(conn: &Connection) -> Result<Moved> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT o.series_id, o.recurrence_id, s.id IS NOT NULL AND s.deleted_at IS NULL
-         FROM events o LEFT JOIN events s ON s.id = o.series_id
-         WHERE o.series_id IS NOT NULL AND o.deleted_at IS NULL",
-    )?;
-    let mut out = Moved::default();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)))?;
-    for row in rows {
-        let (series, key, live) = row?;
-        if live {
-            out.live.insert(series.clone());
-        }
-        out.keys.entry(series).or_default().push(key);
-    }
-    Ok(out)
-}
-
-/// Original starts left out of a series (EXDATEs and moved occurrences), as local times. A key
-/// counts only in the exact form the occurrence's own key is written in.
-fn skipped<'a>(keys: impl Iterator<Item = &'a str>, all_day: bool) -> Vec<NaiveDateTime> {
-    let mut out: Vec<NaiveDateTime> = keys
-        .filter_map(|k| events::parse_local("occurrence", k, all_day).ok().filter(|t| local_text(*t, all_day) == k))
-        .collect();
-    out.sort_unstable();
-    out
 }
 
 fn tasks(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
