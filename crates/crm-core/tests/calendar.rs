@@ -381,3 +381,55 @@ fn the_calendar_equals_a_plain_computation_of_a_random_calendar() {
     // And read again, from the starts now kept.
     assert_eq!(views.iter().map(|v| check(&t, v)).sum::<usize>(), after);
 }
+
+#[test]
+fn reminders_of_a_series_follow_each_change_after_a_read() {
+    // Reminders read a series' starts from those kept for the process: every change must show.
+    let t = common::store();
+    let series = call(
+        &t,
+        "event_create",
+        json!({"subject": "Weekly", "start": "2026-05-04T09:00", "end": "2026-05-04T10:00", "tz": "Europe/Berlin",
+               "rrule": "FREQ=WEEKLY", "reminder_minutes": 15}),
+    )["id"]
+        .clone();
+    let due = || -> Vec<String> {
+        let found = call(
+            &t,
+            "reminder_due",
+            json!({"from": "2026-05-01T00:00:00Z", "until": "2026-05-31T00:00:00Z", "tz": "Europe/Berlin"}),
+        );
+        found["reminders"].as_array().unwrap().iter().map(|r| r["remind_at"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(
+        due(),
+        [
+            "2026-05-04T06:45:00.000Z",
+            "2026-05-11T06:45:00.000Z",
+            "2026-05-18T06:45:00.000Z",
+            "2026-05-25T06:45:00.000Z"
+        ]
+    );
+    assert_eq!(due().len(), 4, "the same when read again");
+    call(&t, "event_update", json!({"id": series, "scope": "all", "changes": {"rrule": "FREQ=WEEKLY;COUNT=3"}}));
+    assert_eq!(due(), ["2026-05-04T06:45:00.000Z", "2026-05-11T06:45:00.000Z", "2026-05-18T06:45:00.000Z"]);
+    call(
+        &t,
+        "event_update",
+        json!({"id": series, "scope": "all", "changes": {"start": "2026-05-05T07:30", "end": "2026-05-05T08:00"}}),
+    );
+    assert_eq!(due(), ["2026-05-05T05:15:00.000Z", "2026-05-12T05:15:00.000Z", "2026-05-19T05:15:00.000Z"]);
+    call(
+        &t,
+        "event_update",
+        json!({"id": series, "scope": "this", "occurrence": "2026-05-12T07:30",
+               "changes": {"start": "2026-05-13T15:00", "end": "2026-05-13T16:00"}}),
+    );
+    assert_eq!(due(), ["2026-05-05T05:15:00.000Z", "2026-05-13T12:45:00.000Z", "2026-05-19T05:15:00.000Z"]);
+    call(&t, "event_delete", json!({"id": series, "scope": "this", "occurrence": "2026-05-05T07:30"}));
+    assert_eq!(due(), ["2026-05-13T12:45:00.000Z", "2026-05-19T05:15:00.000Z"]);
+    call(&t, "event_delete", json!({"id": series, "scope": "all"}));
+    assert!(due().is_empty(), "the moved one goes with its series: {:?}", due());
+    call(&t, "event_restore", json!({"id": series}));
+    assert_eq!(due(), ["2026-05-13T12:45:00.000Z", "2026-05-19T05:15:00.000Z"], "and comes back with it");
+}
