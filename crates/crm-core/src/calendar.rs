@@ -392,3 +392,37 @@ pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem
     }
     Ok(out.sorted())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::Rng;
+
+    #[test]
+    fn instants_are_written_as_chrono_writes_them() {
+        let zones = [
+            chrono_tz::Europe::Berlin,
+            chrono_tz::America::New_York,
+            chrono_tz::Australia::Lord_Howe, // half-hour daylight saving
+            chrono_tz::Asia::Kathmandu,      // +05:45
+            chrono_tz::America::St_Johns,    // -03:30
+            chrono_tz::Europe::Amsterdam,    // +00:19:32 before 1937: chrono's own writing
+            chrono_tz::UTC,
+        ];
+        let mut rng = Rng::new(5);
+        for _ in 0..20_000 {
+            let seconds = rng.below(200 * 365 * 86_400) as i64 - 100 * 365 * 86_400;
+            let t = DateTime::<Utc>::UNIX_EPOCH + Duration::seconds(seconds);
+            let tz = zones[rng.below(zones.len())];
+            let expected = t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false);
+            assert_eq!(rfc3339(tz, t).as_str(), expected, "{t} in {tz}");
+        }
+    }
+
+    #[test]
+    fn statuses_read_from_the_column_are_their_serialized_names() {
+        for status in EventStatus::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), serde_json::json!(status.as_str()));
+        }
+    }
+}
