@@ -3,15 +3,15 @@
 //! instants, as seen in one time zone, sorted by start.
 
 use crate::activities::{self, RecordLink};
+use crate::compact_text::Text;
 use crate::error::{Error, Result};
-use crate::events::{self, local_text, EventInput, Times};
+use crate::events::{self, local_text, EventStatus, Times};
 use crate::occurrences;
 use crate::recurrence;
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, SecondsFormat, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 const MAX_RANGE_DAYS: i64 = 400;
@@ -41,26 +41,37 @@ pub struct CalendarQuery {
     pub types: Option<Vec<ItemType>>,
 }
 
+/// One item of the calendar. Its texts are `Text` (held in place or shared by a series' occurrences:
+/// a team's month has tens of thousands of items); they serialize as plain strings.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CalendarItem {
     #[serde(rename = "type")]
     pub item_type: ItemType,
     /// The event row (a single event, a series or a moved occurrence) or the task.
-    pub id: String,
+    #[ts(as = "String")]
+    pub id: Text,
     /// The series this occurrence belongs to (the series' own id for an expanded occurrence).
-    pub series_id: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub series_id: Option<Text>,
     /// The occurrence's original start (local in the series' zone): pass as `occurrence` to edit "this one".
-    pub occurrence: Option<String>,
-    pub subject: String,
+    #[ts(as = "Option<String>")]
+    pub occurrence: Option<Text>,
+    #[ts(as = "String")]
+    pub subject: Text,
     pub all_day: bool,
     /// RFC 3339 with the calendar zone's offset; a date for all-day items.
-    pub start: String,
+    #[ts(as = "String")]
+    pub start: Text,
     /// Exclusive end, like `start`; null for a task.
-    pub end: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub end: Option<Text>,
     /// The event's or task's status.
-    pub status: String,
-    pub location: String,
-    pub owner_id: String,
+    #[ts(as = "String")]
+    pub status: Text,
+    #[ts(as = "String")]
+    pub location: Text,
+    #[ts(as = "String")]
+    pub owner_id: Text,
     pub record: Option<RecordLink>,
 }
 
@@ -83,33 +94,171 @@ impl Range {
         start < self.to && end > self.from
     }
 
-    fn show(&self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+    fn show(&self, t: DateTime<Utc>) -> Text {
+        rfc3339(self.tz, t)
     }
 }
 
+/// `t` with `tz`'s offset, to the second: what chrono's `to_rfc3339_opts(Secs, false)` writes,
+/// without its general formatter (a team's month view writes tens of thousands).
+fn rfc3339(tz: Tz, t: DateTime<Utc>) -> Text {
+    let offset = tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc();
+    let local = t.naive_utc() + Duration::seconds(i64::from(offset));
+    let exact = offset % 60 == 0 && t.nanosecond() < 1_000_000_000;
+    let text = Text::write(|b| {
+        let Some(len) = events::write_local(b, local, false).filter(|_| exact) else { return 0 };
+        let minutes = offset.unsigned_abs() / 60;
+        b[len] = if offset < 0 { b'-' } else { b'+' };
+        events::put_digits(&mut b[len + 1..len + 3], minutes / 60);
+        b[len + 3] = b':';
+        events::put_digits(&mut b[len + 4..len + 6], minutes % 60);
+        len + 6
+    });
+    if text.is_empty() {
+        return t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false).into();
+    }
+    text
+}
+
+/// A local time as stored (`local_text`), written in place.
+fn local_stamp(t: NaiveDateTime, all_day: bool) -> Text {
+    match Text::write(|b| events::write_local(b, t, all_day).unwrap_or(0)) {
+        text if text.is_empty() => local_text(t, all_day).into(),
+        text => text,
+    }
+}
+
+/// An event occurrence placed in the range: its instant, start and end as shown.
+type Placed = (DateTime<Utc>, Text, Text);
+
 /// One event occurrence placed in the range, or `None` when it falls outside.
-fn place(range: &Range, t: &Times, start: chrono::NaiveDateTime) -> Option<(DateTime<Utc>, String, String)> {
+fn place(range: &Range, t: &Times, start: NaiveDateTime) -> Option<Placed> {
     let end = start + t.duration();
     if t.all_day {
         let (s, e) = (range.day_start(start.date()), range.day_start(end.date()));
-        return range.overlaps(s, e).then(|| (s, local_text(start, true), local_text(end, true)));
+        return range.overlaps(s, e).then(|| (s, local_stamp(start, true), local_stamp(end, true)));
     }
     let s = t.instant(start)?;
     let e = t.instant(end).or_else(|| t.instant(end + Duration::hours(1)))?;
+    shown(range, s, e)
+}
+
+fn shown(range: &Range, s: DateTime<Utc>, e: DateTime<Utc>) -> Option<Placed> {
     range.overlaps(s, e).then(|| (s, range.show(s), range.show(e)))
 }
 
 struct Row {
-    id: String,
-    series_id: Option<String>,
-    recurrence_id: Option<String>,
-    owner_id: String,
+    id: Text,
+    series_id: Option<Text>,
+    recurrence_id: Option<Text>,
+    owner_id: Text,
+    subject: Text,
+    location: Text,
+    status: EventStatus,
+    record: Option<RecordLink>,
+    times: Times,
+    rrule: Option<String>,
+    /// EXDATEs, read only for a series that has any.
     exdates: Vec<String>,
-    fields: EventInput,
 }
 
-fn event_rows(conn: &Connection, range: &Range, owner: Option<&str>) -> Result<Vec<Row>> {
+impl Row {
+    /// An occurrence of this series.
+    fn occurrence(&self, (start, end): (Text, Text), occurrence: Text) -> CalendarItem {
+        CalendarItem {
+            item_type: ItemType::Event,
+            id: self.id.clone(),
+            series_id: Some(self.id.clone()),
+            occurrence: Some(occurrence),
+            subject: self.subject.clone(),
+            all_day: self.times.all_day,
+            start,
+            end: Some(end),
+            status: self.status.as_str().into(),
+            location: self.location.clone(),
+            owner_id: self.owner_id.clone(),
+            record: self.record.clone(),
+        }
+    }
+
+    /// The row's items in the range: a single event or moved occurrence, or the series' occurrences
+    /// less its EXDATEs and moved ones.
+    fn place_all(self, range: &Range, moved: &occurrences::Moved, out: &mut Found) -> Result<()> {
+        let t = &self.times;
+        let Some(rule) = self.rrule.as_deref() else {
+            let placed = if t.all_day { place(range, t, t.start) } else { shown(range, t.start_at, t.end_at) };
+            if let Some((at, s, e)) = placed {
+                out.push(at, self.into_item((s, e)));
+            }
+            return Ok(());
+        };
+        let skip = moved.skipped(&self.id, &self.exdates, t.all_day);
+        for start in occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())? {
+            if skip.binary_search(&start).is_ok() {
+                continue;
+            }
+            if let Some((at, s, e)) = place(range, t, start) {
+                out.push(at, self.occurrence((s, e), local_stamp(start, t.all_day)));
+            }
+        }
+        Ok(())
+    }
+
+    /// A single event or moved occurrence: the row's strings move into its one item.
+    fn into_item(self, (start, end): (Text, Text)) -> CalendarItem {
+        CalendarItem {
+            item_type: ItemType::Event,
+            id: self.id,
+            series_id: self.series_id,
+            occurrence: self.recurrence_id,
+            subject: self.subject,
+            all_day: self.times.all_day,
+            start,
+            end: Some(end),
+            status: self.status.as_str().into(),
+            location: self.location,
+            owner_id: self.owner_id,
+            record: self.record,
+        }
+    }
+}
+
+/// The items found so far and the instants they start at, apart (sorting moves only the instants).
+#[derive(Default)]
+struct Found {
+    items: Vec<CalendarItem>,
+    starts: Vec<DateTime<Utc>>,
+}
+
+impl Found {
+    fn push(&mut self, at: DateTime<Utc>, item: CalendarItem) {
+        self.items.push(item);
+        self.starts.push(at);
+    }
+
+    /// The items by start (those starting together in the order they were found).
+    fn sorted(self) -> Vec<CalendarItem> {
+        let Found { mut items, starts } = self;
+        let mut order: Vec<(DateTime<Utc>, usize)> = starts.into_iter().zip(0..).collect();
+        order.sort_unstable();
+        // Follow each cycle of the permutation, swapping items into place where they are.
+        let mut order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        for first in 0..items.len() {
+            let mut at = first;
+            while order[at] != first {
+                let from = order[at];
+                items.swap(at, from);
+                order[at] = at;
+                at = from;
+            }
+            order[at] = at;
+        }
+        items
+    }
+}
+
+fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
+    let moved = occurrences::Moved::read(conn)?;
     // Short events by their start (they cannot begin more than a week before the range and
     // reach into it), series and long events by their end; the indexes answer the owner too.
     let mut stmt = conn.prepare_cached(
@@ -122,110 +271,49 @@ fn event_rows(conn: &Connection, range: &Range, owner: Option<&str>) -> Result<V
                SELECT rowid FROM events
                 WHERE deleted_at IS NULL AND span_long = 1 AND span_end > ?1 AND span_start < ?2
                   AND (?3 IS NULL OR owner_id = ?3)) AS hit
-         JOIN events e ON e.rowid = hit.r
-         WHERE (e.series_id IS NULL OR EXISTS (SELECT 1 FROM events s WHERE s.id = e.series_id AND s.deleted_at IS NULL))",
+         JOIN events e ON e.rowid = hit.r",
     )?;
     let look_back = range.from - Duration::days(events::SHORT_SPAN_DAYS) - Duration::hours(14);
-    let rows = stmt
-        .query_map(
-            (
-                activities::instant_text(range.from),
-                activities::instant_text(range.to),
-                owner,
-                activities::instant_text(look_back),
-            ),
-            |r| {
-                let status: String = r.get(7)?;
-                Ok(Row {
-                    id: r.get(0)?,
-                    series_id: r.get(1)?,
-                    recurrence_id: r.get(2)?,
-                    owner_id: r.get(3)?,
-                    exdates: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
-                    fields: EventInput {
-                        subject: r.get(5)?,
-                        location: r.get(6)?,
-                        status: serde_json::from_value(status.into()).unwrap_or_default(),
-                        all_day: r.get(8)?,
-                        start: r.get(9)?,
-                        end: r.get(10)?,
-                        tz: r.get(11)?,
-                        rrule: r.get(12)?,
-                        record: activities::record_from(r.get(13)?, r.get(14)?),
-                        ..Default::default()
-                    },
-                })
-            },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
-}
-
-/// Original starts of the moved occurrences, by series (few in any calendar: read them all).
-fn moved(conn: &Connection) -> Result<HashMap<String, HashSet<String>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT series_id, recurrence_id FROM events WHERE series_id IS NOT NULL AND deleted_at IS NULL",
-    )?;
-    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (series, key) = row?;
-        out.entry(series).or_default().insert(key);
-    }
-    Ok(out)
-}
-
-fn events(
-    conn: &Connection,
-    range: &Range,
-    owner: Option<&str>,
-    out: &mut Vec<(DateTime<Utc>, CalendarItem)>,
-) -> Result<()> {
-    let rows = event_rows(conn, range, owner)?;
-    let moved = moved(conn)?;
-    for row in rows {
-        let t = events::times(&row.fields)?;
-        let status = serde_json::to_value(row.fields.status)?.as_str().unwrap_or_default().to_owned();
-        let item = |start: String, end: String, occurrence: Option<String>, series_id: Option<String>| CalendarItem {
-            item_type: ItemType::Event,
-            id: row.id.clone(),
-            series_id,
-            occurrence,
-            subject: row.fields.subject.clone(),
-            all_day: row.fields.all_day,
-            start,
-            end: Some(end),
-            status: status.clone(),
-            location: row.fields.location.clone(),
-            owner_id: row.owner_id.clone(),
-            record: row.fields.record.clone(),
-        };
-        let Some(rule) = row.fields.rrule.as_deref() else {
-            if let Some((at, s, e)) = place(range, &t, t.start) {
-                out.push((at, item(s, e, row.recurrence_id.clone(), row.series_id.clone())));
-            }
+    let mut rows = stmt.query((
+        activities::instant_text(range.from),
+        activities::instant_text(range.to),
+        owner,
+        activities::instant_text(look_back),
+    ))?;
+    while let Some(r) = rows.next()? {
+        // A moved occurrence of a deleted series is not shown.
+        let series_id: Option<Text> = r.get(1)?;
+        if series_id.as_ref().is_some_and(|s| !moved.is_live(s)) {
             continue;
-        };
-        let moved_here = moved.get(&row.id);
-        for start in occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())? {
-            let key = local_text(start, t.all_day);
-            if row.exdates.contains(&key) || moved_here.is_some_and(|m| m.contains(&key)) {
-                continue;
-            }
-            if let Some((at, s, e)) = place(range, &t, start) {
-                out.push((at, item(s, e, Some(key), Some(row.id.clone()))));
-            }
         }
+        // Times and EXDATEs are read from the row's own text, without copying it.
+        let text = |i: usize| r.get_ref(i).and_then(|v| Ok(v.as_str_or_null()?));
+        let times =
+            events::times_of(r.get(8)?, text(9)?.unwrap_or_default(), text(10)?, text(11)?.unwrap_or_default())?;
+        let rrule: Option<String> = r.get(12)?;
+        let exdates = match text(4)? {
+            Some(list) if rrule.is_some() && list != "[]" => serde_json::from_str(list).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let row = Row {
+            id: r.get(0)?,
+            series_id,
+            recurrence_id: r.get(2)?,
+            owner_id: r.get(3)?,
+            subject: r.get(5)?,
+            location: r.get(6)?,
+            status: r.get(7)?,
+            record: activities::record_from(r.get(13)?, r.get(14)?),
+            times,
+            rrule,
+            exdates,
+        };
+        row.place_all(range, &moved, out)?;
     }
     Ok(())
 }
 
-fn tasks(
-    conn: &Connection,
-    range: &Range,
-    owner: Option<&str>,
-    out: &mut Vec<(DateTime<Utc>, CalendarItem)>,
-) -> Result<()> {
+fn tasks(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
     let first = range.from.with_timezone(&range.tz).date_naive();
     let after_last = range.to.with_timezone(&range.tz).date_naive() + Duration::days(1);
     let mut stmt = conn.prepare_cached(
@@ -234,12 +322,12 @@ fn tasks(
     )?;
     let rows = stmt.query_map((first.to_string(), after_last.to_string(), owner), |r| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
+            r.get::<_, Text>(0)?,
+            r.get::<_, Text>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
+            r.get::<_, Text>(4)?,
+            r.get::<_, Text>(5)?,
             activities::record_from(r.get(6)?, r.get(7)?),
         ))
     })?;
@@ -259,7 +347,7 @@ fn tasks(
                 if !range.overlaps(at, range.day_start(date + Duration::days(1))) {
                     continue;
                 }
-                (at, due_date.clone(), true)
+                (at, due_date.into(), true)
             }
         };
         let item = CalendarItem {
@@ -272,11 +360,11 @@ fn tasks(
             start,
             end: None,
             status,
-            location: String::new(),
+            location: Text::default(),
             owner_id,
             record,
         };
-        out.push((at, item));
+        out.push(at, item);
     }
     Ok(())
 }
@@ -295,16 +383,46 @@ pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem
     }
     let owner = query.owner_id.as_deref().filter(|o| !o.is_empty());
     let wants = |t: ItemType| query.types.as_ref().is_none_or(|ts| ts.is_empty() || ts.contains(&t));
-    let mut out = Vec::new();
+    let mut out = Found::default();
     if wants(ItemType::Event) {
         events(conn, &range, owner, &mut out)?;
     }
     if wants(ItemType::Task) {
         tasks(conn, &range, owner, &mut out)?;
     }
-    // Sort small keys, then take the items in that order (moving large items while sorting is slow).
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| out[i].0);
-    let mut slots: Vec<Option<CalendarItem>> = out.into_iter().map(|(_, item)| Some(item)).collect();
-    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    Ok(out.sorted())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::Rng;
+
+    #[test]
+    fn instants_are_written_as_chrono_writes_them() {
+        let zones = [
+            chrono_tz::Europe::Berlin,
+            chrono_tz::America::New_York,
+            chrono_tz::Australia::Lord_Howe, // half-hour daylight saving
+            chrono_tz::Asia::Kathmandu,      // +05:45
+            chrono_tz::America::St_Johns,    // -03:30
+            chrono_tz::Europe::Amsterdam,    // +00:19:32 before 1937: chrono's own writing
+            chrono_tz::UTC,
+        ];
+        let mut rng = Rng::new(5);
+        for _ in 0..20_000 {
+            let seconds = rng.below(200 * 365 * 86_400) as i64 - 100 * 365 * 86_400;
+            let t = DateTime::<Utc>::UNIX_EPOCH + Duration::seconds(seconds);
+            let tz = zones[rng.below(zones.len())];
+            let expected = t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false);
+            assert_eq!(rfc3339(tz, t).as_str(), expected, "{t} in {tz}");
+        }
+    }
+
+    #[test]
+    fn statuses_read_from_the_column_are_their_serialized_names() {
+        for status in EventStatus::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), serde_json::json!(status.as_str()));
+        }
+    }
 }

@@ -61,6 +61,27 @@ pub enum EventStatus {
     NotHeld,
 }
 
+impl EventStatus {
+    pub const ALL: [EventStatus; 3] = [EventStatus::Planned, EventStatus::Held, EventStatus::NotHeld];
+
+    /// The stored and serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Planned => "planned",
+            EventStatus::Held => "held",
+            EventStatus::NotHeld => "not_held",
+        }
+    }
+}
+
+/// Read straight from the column (the calendar reads thousands); an unknown name reads as planned.
+impl rusqlite::types::FromSql for EventStatus {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        Ok(EventStatus::ALL.into_iter().find(|s| s.as_str() == text).unwrap_or_default())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AttendeeType {
@@ -191,12 +212,52 @@ fn parse_stored(text: &str, all_day: bool) -> Option<NaiveDateTime> {
     date.and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
 }
 
+/// The stored form of a local time: `YYYY-MM-DDTHH:MM:SS`, or the date of an all-day one.
 pub fn local_text(t: NaiveDateTime, all_day: bool) -> String {
     use chrono::{Datelike, Timelike};
+    let mut bytes = [0; 19];
+    match write_local(&mut bytes, t, all_day) {
+        Some(len) => std::str::from_utf8(&bytes[..len]).unwrap_or_default().to_owned(),
+        None => {
+            let date = format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day());
+            if all_day {
+                date
+            } else {
+                format!("{date}T{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+            }
+        }
+    }
+}
+
+/// Writes `local_text` into the start of `out` (at least 19 bytes) and gives its length, or `None`
+/// for a year outside 0–9999. By hand: the calendar writes one for every occurrence it shows.
+pub(crate) fn write_local(out: &mut [u8], t: NaiveDateTime, all_day: bool) -> Option<usize> {
+    use chrono::{Datelike, Timelike};
+    if !(0..=9999).contains(&t.year()) || out.len() < 19 {
+        return None;
+    }
+    put_digits(&mut out[0..4], t.year() as u32);
+    out[4] = b'-';
+    put_digits(&mut out[5..7], t.month());
+    out[7] = b'-';
+    put_digits(&mut out[8..10], t.day());
     if all_day {
-        format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
-    } else {
-        format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
+        return Some(10);
+    }
+    out[10] = b'T';
+    put_digits(&mut out[11..13], t.hour());
+    out[13] = b':';
+    put_digits(&mut out[14..16], t.minute());
+    out[16] = b':';
+    put_digits(&mut out[17..19], t.second());
+    Some(19)
+}
+
+/// The last `out.len()` decimal digits of `n`, zero-padded.
+pub(crate) fn put_digits(out: &mut [u8], mut n: u32) {
+    for digit in out.iter_mut().rev() {
+        *digit = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -206,6 +267,9 @@ pub(crate) struct Times {
     pub all_day: bool,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
+    /// The instants of `start` and `end` (`instant` of each).
+    pub start_at: DateTime<Utc>,
+    pub end_at: DateTime<Utc>,
 }
 
 impl Times {
@@ -215,33 +279,41 @@ impl Times {
 
     /// The instant of a local time of this event; all-day times are floating, read here as UTC.
     pub fn instant(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-        if self.all_day {
-            Some(local.and_utc())
-        } else {
-            recurrence::to_utc(self.tz, local)
-        }
+        instant_in(self.tz, self.all_day, local)
+    }
+}
+
+fn instant_in(tz: chrono_tz::Tz, all_day: bool, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    if all_day {
+        Some(local.and_utc())
+    } else {
+        recurrence::to_utc(tz, local)
     }
 }
 
 pub(crate) fn times(e: &EventInput) -> Result<Times> {
-    let tz = if e.all_day { chrono_tz::UTC } else { recurrence::zone("tz", &e.tz)? };
-    let start = parse_local("start", &e.start, e.all_day)?;
-    let end = match e.end.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(end) => parse_local("end", end, e.all_day)?,
-        None if e.all_day => start + Duration::days(1),
+    times_of(e.all_day, &e.start, e.end.as_deref(), &e.tz)
+}
+
+/// `times` of the stored texts (the calendar reads them without building an `EventInput`).
+pub(crate) fn times_of(all_day: bool, start_text: &str, end: Option<&str>, tz_name: &str) -> Result<Times> {
+    let tz = if all_day { chrono_tz::UTC } else { recurrence::zone("tz", tz_name)? };
+    let start = parse_local("start", start_text, all_day)?;
+    let end = match end.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(end) => parse_local("end", end, all_day)?,
+        None if all_day => start + Duration::days(1),
         None => start + Duration::hours(1),
     };
-    let t = Times { tz, all_day: e.all_day, start, end };
-    if t.instant(start).is_none() {
-        return Err(Error::invalid("start", format!("{} does not exist in {} (the clock skips it)", e.start, e.tz)));
-    }
-    if t.instant(end).is_none() {
+    let Some(start_at) = instant_in(tz, all_day, start) else {
+        return Err(Error::invalid("start", format!("{start_text} does not exist in {tz_name} (the clock skips it)")));
+    };
+    let Some(end_at) = instant_in(tz, all_day, end) else {
         return Err(Error::invalid("end", "That time does not exist in this time zone (the clock skips it)"));
-    }
-    if t.instant(end) <= t.instant(start) {
+    };
+    if end_at <= start_at {
         return Err(Error::invalid("end", "The end must be after the start"));
     }
-    Ok(t)
+    Ok(Times { tz, all_day, start, end, start_at, end_at })
 }
 
 /// Checks an event and completes it (end, normalised times and rule). `override_of`: the series

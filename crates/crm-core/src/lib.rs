@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod calls;
 pub mod clock;
 pub mod commands;
+pub mod compact_text;
 pub mod contacts;
 pub mod contracts;
 pub mod credit_notes;

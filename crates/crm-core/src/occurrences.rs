@@ -2,18 +2,26 @@
 //! process: building and running an RRULE is the slow part of a calendar view, and a view
 //! asks again for the months around it. A series is keyed by what its starts depend on (rule,
 //! first start, zone, all-day), so an edited series is simply a new key; EXDATEs and moved
-//! occurrences are applied by the caller after this, on every read.
+//! occurrences are read again on every read (`Moved`) and taken out by the caller.
 
 use crate::error::Result;
+use crate::events::{self, local_text};
 use crate::recurrence::Series;
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use std::collections::HashMap;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use rusqlite::Connection;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Series kept at most; past it the cache starts over (a calendar has a few thousand).
 const MAX_SERIES: usize = 20_000;
 /// Months kept per series at most.
 const MAX_MONTHS: usize = 48;
+/// Months expanded together when one is missing (one pass of the rule instead of three): a view
+/// asks next for the months after it.
+const BLOCK: i32 = 3;
+/// A series with COUNT up to this many is expanded whole once: with COUNT the rule cannot start
+/// near a month, so each month would walk it from its first start again.
+const MAX_COUNTED: u32 = 1_000;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Key {
@@ -25,8 +33,29 @@ struct Key {
 
 struct Entry {
     series: Series,
+    /// Every start of a counted series, sorted.
+    all: Option<Arc<[NaiveDateTime]>>,
     /// Starts by the month they fall in (year * 12 + month0), sorted.
     months: HashMap<i32, Arc<[NaiveDateTime]>>,
+}
+
+impl Entry {
+    /// The starts of `month`, expanding it (and the rest of its block) when missing.
+    fn month(&mut self, month: i32) -> Result<Arc<[NaiveDateTime]>> {
+        if let Some(starts) = self.months.get(&month) {
+            return Ok(starts.clone());
+        }
+        if self.months.len() + BLOCK as usize > MAX_MONTHS {
+            self.months.clear();
+        }
+        let starts = self.series.starts_in(month_start(month), month_start(month + BLOCK))?;
+        for m in month..month + BLOCK {
+            let (first, next) = (month_start(m), month_start(m + 1));
+            let of_month: Arc<[NaiveDateTime]> = starts.iter().copied().filter(|s| *s >= first && *s < next).collect();
+            self.months.entry(m).or_insert(of_month);
+        }
+        Ok(self.months.get(&month).cloned().unwrap_or_else(|| Arc::from([])))
+    }
 }
 
 fn cache() -> &'static Mutex<HashMap<Key, Entry>> {
@@ -60,27 +89,72 @@ pub fn between(
             cache.clear();
         }
         let series = Series::read(rule, start, tz, all_day)?;
-        cache.insert(key.clone(), Entry { series, months: HashMap::new() });
+        let all = match series.count() {
+            Some(n) if n <= MAX_COUNTED => Some(series.starts_in(start, NaiveDateTime::MAX)?.into()),
+            _ => None,
+        };
+        cache.insert(key.clone(), Entry { series, all, months: HashMap::new() });
     }
     let Some(entry) = cache.get_mut(&key) else { return Ok(Vec::new()) };
     let (from_local, to_local) = entry.series.local_window(from, to);
+    let overlaps = |s: &&NaiveDateTime| **s < to_local && **s + duration > from_local;
+    if let Some(all) = &entry.all {
+        return Ok(all.iter().filter(overlaps).copied().collect());
+    }
     let mut out = Vec::new();
     for month in month_of(from_local - duration)..=month_of(to_local) {
-        let starts = match entry.months.get(&month) {
-            Some(starts) => starts.clone(),
-            None => {
-                if entry.months.len() >= MAX_MONTHS {
-                    entry.months.clear();
-                }
-                let (first, next) = (month_start(month), month_start(month) + Months::new(1));
-                let starts: Arc<[NaiveDateTime]> = entry.series.starts_in(first, next)?.into();
-                entry.months.insert(month, starts.clone());
-                starts
-            }
-        };
-        out.extend(starts.iter().filter(|s| **s < to_local && **s + duration > from_local));
+        out.extend(entry.month(month)?.iter().filter(overlaps));
     }
     Ok(out)
+}
+
+/// The moved occurrences (few in any calendar: read them all at once): their original starts by
+/// series, and which series are still there (a deleted series hides its moved occurrences).
+#[derive(Default)]
+pub(crate) struct Moved {
+    keys: HashMap<String, Vec<String>>,
+    live: HashSet<String>,
+}
+
+impl Moved {
+    pub(crate) fn read(conn: &Connection) -> Result<Moved> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT o.series_id, o.recurrence_id, s.id IS NOT NULL AND s.deleted_at IS NULL
+             FROM events o LEFT JOIN events s ON s.id = o.series_id
+             WHERE o.series_id IS NOT NULL AND o.deleted_at IS NULL",
+        )?;
+        let mut out = Moved::default();
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)))?;
+        for row in rows {
+            let (series, key, live) = row?;
+            if live {
+                out.live.insert(series.clone());
+            }
+            out.keys.entry(series).or_default().push(key);
+        }
+        Ok(out)
+    }
+
+    /// Whether the series is still there (a moved occurrence is shown only then).
+    pub(crate) fn is_live(&self, series: &str) -> bool {
+        self.live.contains(series)
+    }
+
+    /// Original starts left out of a series (its EXDATEs and moved occurrences) as sorted local
+    /// times. A key counts only in the exact form the occurrence's own key is written in.
+    pub(crate) fn skipped(&self, series: &str, exdates: &[String], all_day: bool) -> Vec<NaiveDateTime> {
+        let moved = self.keys.get(series).into_iter().flatten();
+        let mut out: Vec<NaiveDateTime> = exdates
+            .iter()
+            .chain(moved)
+            .filter_map(|k| {
+                events::parse_local("occurrence", k, all_day).ok().filter(|t| local_text(*t, all_day) == *k)
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use crate::activities::{instant_text, parse_instant};
 use crate::calendar::ItemType;
 use crate::error::{Error, Result};
 use crate::events::{self, local_text, EventInput};
-use crate::recurrence::{self, Series};
+use crate::occurrences;
+use crate::recurrence;
 use crate::store::Store;
 use crate::write::Writer;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
@@ -95,6 +96,7 @@ impl Window {
 }
 
 fn event_reminders(conn: &Connection, window: &Window, out: &mut Vec<(DateTime<Utc>, Reminder)>) -> Result<()> {
+    let moved = occurrences::Moved::read(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.series_id, e.recurrence_id, e.exdates, e.subject, e.all_day, e.start_local, e.end_local, e.tz,
                 e.rrule, e.reminder_minutes
@@ -106,8 +108,7 @@ fn event_reminders(conn: &Connection, window: &Window, out: &mut Vec<(DateTime<U
                 WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL AND span_long = 1
                   AND span_end > ?1 AND span_start < ?2) AS hit
          JOIN events e ON e.rowid = hit.r
-         WHERE e.status = 'planned'
-           AND (e.series_id IS NULL OR EXISTS (SELECT 1 FROM events s WHERE s.id = e.series_id AND s.deleted_at IS NULL))",
+         WHERE e.status = 'planned'",
     )?;
     // A reminder in the window belongs to a start after it began (an all-day one's day may begin
     // up to 14 hours before its UTC midnight) and at most four weeks after it ends.
@@ -134,6 +135,10 @@ fn event_reminders(conn: &Connection, window: &Window, out: &mut Vec<(DateTime<U
     })?;
     for row in rows {
         let (id, series_id, recurrence_id, exdates, e) = row?;
+        // A moved occurrence of a deleted series is not shown.
+        if series_id.as_deref().is_some_and(|s| !moved.is_live(s)) {
+            continue;
+        }
         let t = events::times(&e)?;
         let before = Duration::minutes(i64::from(e.reminder_minutes.unwrap_or(0)));
         let start_of = |local: chrono::NaiveDateTime| -> Option<DateTime<Utc>> {
@@ -169,19 +174,17 @@ fn event_reminders(conn: &Connection, window: &Window, out: &mut Vec<(DateTime<U
             out.extend(reminder(t.start, series_id.clone(), recurrence_id.clone()));
             continue;
         };
-        let exdates: Vec<String> = serde_json::from_str(&exdates).unwrap_or_default();
-        let moved: Vec<String> = events::overrides(conn, &id)?.into_iter().map(|(_, k)| k).collect();
-        let series = Series::read(rule, t.start, t.tz, t.all_day)?;
+        let exdates: Vec<String> =
+            if exdates == "[]" { Vec::new() } else { serde_json::from_str(&exdates).unwrap_or_default() };
+        let skip = moved.skipped(&id, &exdates, t.all_day);
         // Occurrences whose reminder falls in the window start up to `before` later (a day more for all-day ones).
         let margin = if t.all_day { Duration::days(1) } else { Duration::zero() };
-        for start in
-            series.between(window.from + before - margin, window.until + before + margin, Duration::seconds(1))?
-        {
-            let key = local_text(start, t.all_day);
-            if exdates.contains(&key) || moved.contains(&key) {
+        let starts = (window.from + before - margin, window.until + before + margin);
+        for start in occurrences::between(rule, t.start, t.tz, t.all_day, starts, Duration::seconds(1))? {
+            if skip.binary_search(&start).is_ok() {
                 continue;
             }
-            out.extend(reminder(start, Some(id.clone()), Some(key)));
+            out.extend(reminder(start, Some(id.clone()), Some(local_text(start, t.all_day))));
         }
     }
     Ok(())
