@@ -128,133 +128,142 @@ fn local_stamp(t: NaiveDateTime, all_day: bool) -> Text {
     }
 }
 
-/// An event occurrence placed in the range: its instant, start and end as shown.
-type Placed = (DateTime<Utc>, Text, Text);
-
-/// One event occurrence placed in the range, or `None` when it falls outside.
-fn place(range: &Range, t: &Times, start: NaiveDateTime) -> Option<Placed> {
-    let end = start + t.duration();
-    if t.all_day {
-        let (s, e) = (range.day_start(start.date()), range.day_start(end.date()));
-        return range.overlaps(s, e).then(|| (s, local_stamp(start, true), local_stamp(end, true)));
-    }
-    let s = t.instant(start)?;
-    let e = t.instant(end).or_else(|| t.instant(end + Duration::hours(1)))?;
-    shown(range, s, e)
-}
-
-fn shown(range: &Range, s: DateTime<Utc>, e: DateTime<Utc>) -> Option<Placed> {
-    range.overlaps(s, e).then(|| (s, range.show(s), range.show(e)))
-}
-
-struct Row {
+/// What items are made of: an event row (a single event, a moved occurrence or a series)
+/// or a dated task. A series is one source for all its occurrences.
+struct Source {
+    item_type: ItemType,
     id: Text,
     series_id: Option<Text>,
+    /// A moved occurrence's original start.
     recurrence_id: Option<Text>,
-    owner_id: Text,
     subject: Text,
+    status: Text,
     location: Text,
-    status: EventStatus,
+    owner_id: Text,
     record: Option<RecordLink>,
-    times: Times,
-    rrule: Option<String>,
-    /// EXDATEs, read only for a series that has any.
-    exdates: Vec<String>,
+    all_day: bool,
 }
 
-impl Row {
-    /// An occurrence of this series.
-    fn occurrence(&self, (start, end): (Text, Text), occurrence: Text) -> CalendarItem {
-        CalendarItem {
-            item_type: ItemType::Event,
-            id: self.id.clone(),
-            series_id: Some(self.id.clone()),
-            occurrence: Some(occurrence),
-            subject: self.subject.clone(),
-            all_day: self.times.all_day,
-            start,
-            end: Some(end),
-            status: self.status.as_str().into(),
-            location: self.location.clone(),
-            owner_id: self.owner_id.clone(),
-            record: self.record.clone(),
-        }
-    }
-
-    /// The row's items in the range: a single event or moved occurrence, or the series' occurrences
-    /// less its EXDATEs and moved ones.
-    fn place_all(self, range: &Range, moved: &occurrences::Moved, out: &mut Found) -> Result<()> {
-        let t = &self.times;
-        let Some(rule) = self.rrule.as_deref() else {
-            let placed = if t.all_day { place(range, t, t.start) } else { shown(range, t.start_at, t.end_at) };
-            if let Some((at, s, e)) = placed {
-                out.push(at, self.into_item((s, e)));
-            }
-            return Ok(());
-        };
-        let skip = moved.skipped(&self.id, &self.exdates, t.all_day);
-        for start in occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())? {
-            if skip.binary_search(&start).is_ok() {
-                continue;
-            }
-            if let Some((at, s, e)) = place(range, t, start) {
-                out.push(at, self.occurrence((s, e), local_stamp(start, t.all_day)));
-            }
-        }
-        Ok(())
-    }
-
-    /// A single event or moved occurrence: the row's strings move into its one item.
-    fn into_item(self, (start, end): (Text, Text)) -> CalendarItem {
-        CalendarItem {
-            item_type: ItemType::Event,
-            id: self.id,
-            series_id: self.series_id,
-            occurrence: self.recurrence_id,
-            subject: self.subject,
-            all_day: self.times.all_day,
-            start,
-            end: Some(end),
-            status: self.status.as_str().into(),
-            location: self.location,
-            owner_id: self.owner_id,
-            record: self.record,
-        }
-    }
+/// How an item's start and end are shown.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// From the item's instant to this one, in the calendar's zone.
+    Until(DateTime<Utc>),
+    /// All-day, from the first date to the (exclusive) last, as local dates.
+    Dates(NaiveDateTime, NaiveDateTime),
+    /// A task due at the item's instant.
+    At,
+    /// A task due on a date.
+    Day(NaiveDate),
 }
 
-/// The items found so far and the instants they start at, apart (sorting moves only the instants).
+/// One item found in the range, small enough to sort: the instant it starts at, its source
+/// and how it is shown; for an occurrence of a series, its original (local) start.
+struct Hit {
+    at: DateTime<Utc>,
+    source: u32,
+    shown: Shown,
+    occurrence: Option<NaiveDateTime>,
+}
+
+/// The sources and items found so far. Items are built once, in their order, at the end:
+/// sorting and growing a list of tens of thousands of whole items was most of a team view.
 #[derive(Default)]
 struct Found {
-    items: Vec<CalendarItem>,
-    starts: Vec<DateTime<Utc>>,
+    sources: Vec<Source>,
+    hits: Vec<Hit>,
 }
 
 impl Found {
-    fn push(&mut self, at: DateTime<Utc>, item: CalendarItem) {
-        self.items.push(item);
-        self.starts.push(at);
+    /// Adds a source; its items follow with the index returned.
+    fn source(&mut self, source: Source) -> u32 {
+        self.sources.push(source);
+        (self.sources.len() - 1) as u32
+    }
+
+    fn hit(&mut self, source: u32, at: DateTime<Utc>, shown: Shown, occurrence: Option<NaiveDateTime>) {
+        self.hits.push(Hit { at, source, shown, occurrence });
     }
 
     /// The items by start (those starting together in the order they were found).
-    fn sorted(self) -> Vec<CalendarItem> {
-        let Found { mut items, starts } = self;
-        let mut order: Vec<(DateTime<Utc>, usize)> = starts.into_iter().zip(0..).collect();
-        order.sort_unstable();
-        // Follow each cycle of the permutation, swapping items into place where they are.
-        let mut order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
-        for first in 0..items.len() {
-            let mut at = first;
-            while order[at] != first {
-                let from = order[at];
-                items.swap(at, from);
-                order[at] = at;
-                at = from;
-            }
-            order[at] = at;
-        }
-        items
+    fn items(mut self, range: &Range) -> Vec<CalendarItem> {
+        self.hits.sort_by_key(|h| h.at);
+        self.hits.iter().map(|hit| self.item(hit, range)).collect()
     }
+
+    fn item(&self, hit: &Hit, range: &Range) -> CalendarItem {
+        let s = &self.sources[hit.source as usize];
+        let (start, end) = match hit.shown {
+            Shown::Until(end) => (range.show(hit.at), Some(range.show(end))),
+            Shown::Dates(first, after) => (local_stamp(first, true), Some(local_stamp(after, true))),
+            Shown::At => (range.show(hit.at), None),
+            Shown::Day(date) => (local_stamp(date.and_time(NaiveTime::MIN), true), None),
+        };
+        let (series_id, occurrence) = match hit.occurrence {
+            Some(original) => (Some(s.id.clone()), Some(local_stamp(original, s.all_day))),
+            None => (s.series_id.clone(), s.recurrence_id.clone()),
+        };
+        CalendarItem {
+            item_type: s.item_type,
+            id: s.id.clone(),
+            series_id,
+            occurrence,
+            subject: s.subject.clone(),
+            all_day: s.all_day,
+            start,
+            end,
+            status: s.status.clone(),
+            location: s.location.clone(),
+            owner_id: s.owner_id.clone(),
+            record: s.record.clone(),
+        }
+    }
+}
+
+/// Where an event occurrence starting at local `start` is shown, if it overlaps the range.
+fn place(range: &Range, t: &Times, start: NaiveDateTime) -> Option<(DateTime<Utc>, Shown)> {
+    let end = start + t.duration();
+    if t.all_day {
+        let at = range.day_start(start.date());
+        return range.overlaps(at, range.day_start(end.date())).then_some((at, Shown::Dates(start, end)));
+    }
+    let at = t.instant(start)?;
+    let until = t.instant(end).or_else(|| t.instant(end + Duration::hours(1)))?;
+    range.overlaps(at, until).then_some((at, Shown::Until(until)))
+}
+
+/// An event row's items in the range: a single event or moved occurrence, or the series'
+/// occurrences less its EXDATEs and moved ones.
+fn place_row(range: &Range, moved: &occurrences::Moved, row: EventRow, out: &mut Found) -> Result<()> {
+    let EventRow { source, times: t, rrule, exdates } = row;
+    let Some(rule) = rrule.as_deref() else {
+        let placed = if t.all_day {
+            place(range, &t, t.start)
+        } else {
+            range.overlaps(t.start_at, t.end_at).then_some((t.start_at, Shown::Until(t.end_at)))
+        };
+        if let Some((at, shown)) = placed {
+            let source = out.source(source);
+            out.hit(source, at, shown, None);
+        }
+        return Ok(());
+    };
+    let skip = moved.skipped(&source.id, &exdates, t.all_day);
+    let starts = occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())?;
+    // The series becomes a source at its first occurrence in the range.
+    let (mut source, mut index) = (Some(source), 0);
+    for start in starts {
+        if skip.binary_search(&start).is_ok() {
+            continue;
+        }
+        if let Some((at, shown)) = place(range, &t, start) {
+            if let Some(source) = source.take() {
+                index = out.source(source);
+            }
+            out.hit(index, at, shown, Some(start));
+        }
+    }
+    Ok(())
 }
 
 fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
@@ -295,20 +304,20 @@ fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found
             Some(list) if rrule.is_some() && list != "[]" => serde_json::from_str(list).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let row = Row {
+        let status: EventStatus = r.get(7)?;
+        let source = Source {
+            item_type: ItemType::Event,
             id: r.get(0)?,
             series_id,
             recurrence_id: r.get(2)?,
-            owner_id: r.get(3)?,
             subject: r.get(5)?,
+            status: status.as_str().into(),
             location: r.get(6)?,
-            status: r.get(7)?,
+            owner_id: r.get(3)?,
             record: activities::record_from(r.get(13)?, r.get(14)?),
-            times,
-            rrule,
-            exdates,
+            all_day: times.all_day,
         };
-        row.place_all(range, &moved, out)?;
+        place_row(range, &moved, EventRow { source, times, rrule, exdates }, out)?;
     }
     Ok(())
 }
@@ -320,53 +329,50 @@ fn tasks(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found)
         "SELECT id, subject, due_date, due_time, status, owner_id, record_type, record_id FROM tasks
          WHERE deleted_at IS NULL AND due_key >= ?1 AND due_key < ?2 AND (?3 IS NULL OR owner_id = ?3)",
     )?;
-    let rows = stmt.query_map((first.to_string(), after_last.to_string(), owner), |r| {
-        Ok((
-            r.get::<_, Text>(0)?,
-            r.get::<_, Text>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
-            r.get::<_, Text>(4)?,
-            r.get::<_, Text>(5)?,
-            activities::record_from(r.get(6)?, r.get(7)?),
-        ))
-    })?;
-    for row in rows {
-        let (id, subject, due_date, due_time, status, owner_id, record) = row?;
-        let Ok(date) = NaiveDate::parse_from_str(&due_date, "%Y-%m-%d") else { continue };
-        let (at, start, all_day) = match due_time.as_deref().and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok()) {
+    let mut rows = stmt.query((first.to_string(), after_last.to_string(), owner))?;
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| r.get_ref(i).and_then(|v| Ok(v.as_str_or_null()?));
+        let Ok(date) = NaiveDate::parse_from_str(text(2)?.unwrap_or_default(), "%Y-%m-%d") else { continue };
+        let (at, shown) = match text(3)?.and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok()) {
             Some(time) => {
                 let Some(at) = recurrence::to_utc(range.tz, date.and_time(time)) else { continue };
                 if at < range.from || at >= range.to {
                     continue;
                 }
-                (at, range.show(at), false)
+                (at, Shown::At)
             }
             None => {
                 let at = range.day_start(date);
                 if !range.overlaps(at, range.day_start(date + Duration::days(1))) {
                     continue;
                 }
-                (at, due_date.into(), true)
+                (at, Shown::Day(date))
             }
         };
-        let item = CalendarItem {
+        let source = out.source(Source {
             item_type: ItemType::Task,
-            id,
+            id: r.get(0)?,
             series_id: None,
-            occurrence: None,
-            subject,
-            all_day,
-            start,
-            end: None,
-            status,
+            recurrence_id: None,
+            subject: r.get(1)?,
+            status: r.get(4)?,
             location: Text::default(),
-            owner_id,
-            record,
-        };
-        out.push(at, item);
+            owner_id: r.get(5)?,
+            record: activities::record_from(r.get(6)?, r.get(7)?),
+            all_day: matches!(shown, Shown::Day(_)),
+        });
+        out.hit(source, at, shown, None);
     }
     Ok(())
+}
+
+/// An event row as read: what its items show, its times, and for a series its rule and EXDATEs.
+struct EventRow {
+    source: Source,
+    times: Times,
+    rrule: Option<String>,
+    /// EXDATEs, read only for a series that has any.
+    exdates: Vec<String>,
 }
 
 pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem>> {
@@ -390,7 +396,7 @@ pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem
     if wants(ItemType::Task) {
         tasks(conn, &range, owner, &mut out)?;
     }
-    Ok(out.sorted())
+    Ok(out.items(&range))
 }
 
 #[cfg(test)]
