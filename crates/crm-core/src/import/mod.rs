@@ -196,6 +196,8 @@ enum Input {
     Csv(source::Dialect),
     Workbook {
         sheet: String,
+        /// The table read to find the sheet, for the first pass (opening a workbook reads all its strings).
+        opened: Option<source::Table>,
     },
     /// The headers are target names (`email:2`): each column maps to itself.
     Vcard {
@@ -214,8 +216,8 @@ impl Input {
             .map_err(|e| Error::io(&format!("Cannot read {}", path.display()), &e).with_field("path"))?;
         let is_vcard = vcard::EXTENSIONS.contains(&ext.as_str());
         if workbook::EXTENSIONS.contains(&ext.as_str()) || (!is_vcard && workbook::looks_like(&start)) {
-            let (sheet, _) = workbook::read(path, args.sheet.as_deref())?;
-            return Ok(Input::Workbook { sheet });
+            let (sheet, table) = workbook::read(path, args.sheet.as_deref())?;
+            return Ok(Input::Workbook { sheet, opened: Some(table) });
         }
         if is_vcard || vcard::looks_like(&start) {
             let (encoding, table) = vcard::read(path)?;
@@ -228,11 +230,14 @@ impl Input {
         Ok(Input::Csv(source::sniff(path, encoding, delimiter)?))
     }
 
-    fn table(&self, path: &Path) -> Result<source::Table> {
+    fn table(&mut self, path: &Path) -> Result<source::Table> {
         match self {
             Input::Csv(dialect) => source::open_table(path, dialect),
-            Input::Workbook { sheet } => {
-                let (_, mut table) = workbook::read(path, Some(sheet))?;
+            Input::Workbook { sheet, opened } => {
+                let mut table = match opened.take() {
+                    Some(table) => table,
+                    None => workbook::read(path, Some(sheet))?.1,
+                };
                 table.header.iter_mut().for_each(|h| *h = h.trim().to_owned());
                 Ok(table)
             }
@@ -435,7 +440,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         Some(_) => {}
     }
     let path = Path::new(&args.path);
-    let input = Input::open(path, &args)?;
+    let mut input = Input::open(path, &args)?;
     let table = input.table(path)?;
     let header = table.header.clone();
     let field_of = |f: Field| takes(kind.as_ref(), f);
