@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use calamine::{Data, DataType, Reader, Sheets, StyleRange, Xlsx, XlsxError};
 use std::fs::File;
 use std::io::{BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// File name endings of the workbooks Outpost reads.
 pub const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "xla", "ods"];
@@ -18,6 +18,11 @@ pub const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "xla", "ods"];
 /// True when the file starts like a workbook: a ZIP package (xlsx, ods) or an OLE compound file (xls).
 pub fn looks_like(start: &[u8]) -> bool {
     start.starts_with(b"PK\x03\x04") || start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
+fn unreadable(sheet: &str, path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorCode::Validation, format!("The sheet {sheet:?} of {} cannot be read: {e}", path.display()))
+        .with_field("path")
 }
 
 fn not_a_workbook(path: &Path, detail: impl std::fmt::Display) -> Error {
@@ -107,14 +112,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<(String, Table)> {
         }
         None => names.first().cloned().ok_or_else(|| not_a_workbook(path, "it has no sheets"))?,
     };
-    let unreadable = |e: &dyn std::fmt::Display| {
-        Error::new(ErrorCode::Validation, format!("The sheet {name:?} of {} cannot be read: {e}", path.display()))
-            .with_field("path")
-    };
     let mut rows: Box<dyn Iterator<Item = Result<Row>> + Send> = match book {
-        Sheets::Xlsx(xlsx) => Box::new(stream(xlsx, name.clone(), path.display().to_string())),
+        Sheets::Xlsx(xlsx) => Box::new(stream(xlsx, name.clone(), path.to_path_buf())),
         mut book => {
-            let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+            let range = book.worksheet_range(&name).map_err(|e| unreadable(&name, path, e))?;
             // Styles are read for xlsx only; a sheet without them reads as it did.
             let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
             let (top, left) = range.start().unwrap_or((0, 0));
@@ -156,13 +157,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<(String, Table)> {
 
 /// The rows of an `.xlsx` sheet as a thread reads them in one pass over its XML. Dropping
 /// the iterator stops the thread.
-fn stream(mut book: Xlsx<BufReader<File>>, name: String, file: String) -> impl Iterator<Item = Result<Row>> + Send {
+fn stream(mut book: Xlsx<BufReader<File>>, name: String, path: PathBuf) -> impl Iterator<Item = Result<Row>> + Send {
     let (mut send, received) = super::handover::channel();
     std::thread::spawn(move || {
-        let read = read_rows(&mut book, &name, &mut |row| send.push(row)).map_err(|e| {
-            let message = format!("The sheet {name:?} of {file} cannot be read: {e}");
-            Error::new(ErrorCode::Validation, message).with_field("path")
-        });
+        let read = read_rows(&mut book, &name, &mut |row| send.push(row)).map_err(|e| unreadable(&name, &path, e));
         send.finish(read);
     });
     received
