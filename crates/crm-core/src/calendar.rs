@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, Se
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 const MAX_RANGE_DAYS: i64 = 400;
@@ -41,10 +42,11 @@ pub struct CalendarQuery {
     pub types: Option<Vec<ItemType>>,
 }
 
-/// One item of the calendar. Its texts are `Text` (held in place or shared by a series' occurrences:
-/// a team's month has tens of thousands of items); they serialize as plain strings.
+/// What the items of one event row or task show; every occurrence of a series shares its
+/// series' one (a team's month has tens of thousands of items, from a few thousand rows).
+/// Its texts are `Text` (held in place or shared); they serialize as plain strings.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CalendarItem {
+pub struct ItemSource {
     #[serde(rename = "type")]
     pub item_type: ItemType,
     /// The event row (a single event, a series or a moved occurrence) or the task.
@@ -53,18 +55,9 @@ pub struct CalendarItem {
     /// The series this occurrence belongs to (the series' own id for an expanded occurrence).
     #[ts(as = "Option<String>")]
     pub series_id: Option<Text>,
-    /// The occurrence's original start (local in the series' zone): pass as `occurrence` to edit "this one".
-    #[ts(as = "Option<String>")]
-    pub occurrence: Option<Text>,
     #[ts(as = "String")]
     pub subject: Text,
     pub all_day: bool,
-    /// RFC 3339 with the calendar zone's offset; a date for all-day items.
-    #[ts(as = "String")]
-    pub start: Text,
-    /// Exclusive end, like `start`; null for a task.
-    #[ts(as = "Option<String>")]
-    pub end: Option<Text>,
     /// The event's or task's status.
     #[ts(as = "String")]
     pub status: Text,
@@ -73,6 +66,23 @@ pub struct CalendarItem {
     #[ts(as = "String")]
     pub owner_id: Text,
     pub record: Option<RecordLink>,
+}
+
+/// One item of the calendar: its event's or task's fields, and when it is.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CalendarItem {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub of: Arc<ItemSource>,
+    /// The occurrence's original start (local in the series' zone): pass as `occurrence` to edit "this one".
+    #[ts(as = "Option<String>")]
+    pub occurrence: Option<Text>,
+    /// RFC 3339 with the calendar zone's offset; a date for all-day items.
+    #[ts(as = "String")]
+    pub start: Text,
+    /// Exclusive end, like `start`; null for a task.
+    #[ts(as = "Option<String>")]
+    pub end: Option<Text>,
 }
 
 struct Range {
@@ -131,17 +141,9 @@ fn local_stamp(t: NaiveDateTime, all_day: bool) -> Text {
 /// What items are made of: an event row (a single event, a moved occurrence or a series)
 /// or a dated task. A series is one source for all its occurrences.
 struct Source {
-    item_type: ItemType,
-    id: Text,
-    series_id: Option<Text>,
+    shown: Arc<ItemSource>,
     /// A moved occurrence's original start.
     recurrence_id: Option<Text>,
-    subject: Text,
-    status: Text,
-    location: Text,
-    owner_id: Text,
-    record: Option<RecordLink>,
-    all_day: bool,
 }
 
 /// How an item's start and end are shown.
@@ -199,24 +201,11 @@ impl Found {
             Shown::At => (range.show(hit.at), None),
             Shown::Day(date) => (local_stamp(date.and_time(NaiveTime::MIN), true), None),
         };
-        let (series_id, occurrence) = match hit.occurrence {
-            Some(original) => (Some(s.id.clone()), Some(local_stamp(original, s.all_day))),
-            None => (s.series_id.clone(), s.recurrence_id.clone()),
+        let occurrence = match hit.occurrence {
+            Some(original) => Some(local_stamp(original, s.shown.all_day)),
+            None => s.recurrence_id.clone(),
         };
-        CalendarItem {
-            item_type: s.item_type,
-            id: s.id.clone(),
-            series_id,
-            occurrence,
-            subject: s.subject.clone(),
-            all_day: s.all_day,
-            start,
-            end,
-            status: s.status.clone(),
-            location: s.location.clone(),
-            owner_id: s.owner_id.clone(),
-            record: s.record.clone(),
-        }
+        CalendarItem { of: s.shown.clone(), occurrence, start, end }
     }
 }
 
@@ -248,7 +237,7 @@ fn place_row(range: &Range, moved: &occurrences::Moved, row: EventRow, out: &mut
         }
         return Ok(());
     };
-    let skip = moved.skipped(&source.id, &exdates, t.all_day);
+    let skip = moved.skipped(&source.shown.id, &exdates, t.all_day);
     let starts = occurrences::between(rule, t.start, t.tz, t.all_day, (range.from, range.to), t.duration())?;
     // The series becomes a source at its first occurrence in the range.
     let (mut source, mut index) = (Some(source), 0);
@@ -269,18 +258,20 @@ fn place_row(range: &Range, moved: &occurrences::Moved, row: EventRow, out: &mut
 fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
     let moved = occurrences::Moved::read(conn)?;
     // Short events by their start (they cannot begin more than a week before the range and
-    // reach into it), series and long events by their end; the indexes answer the owner too.
+    // reach into it), series and long events by their end; both indexes hold every column read
+    // here and answer the owner too.
     let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.series_id, e.recurrence_id, e.owner_id, e.exdates, e.subject, e.location, e.status, e.all_day,
-                e.start_local, e.end_local, e.tz, e.rrule, e.record_type, e.record_id
-         FROM (SELECT rowid AS r FROM events
-                WHERE deleted_at IS NULL AND span_long = 0 AND span_start >= ?4 AND span_start < ?2 AND span_end > ?1
-                  AND (?3 IS NULL OR owner_id = ?3)
-               UNION ALL
-               SELECT rowid FROM events
-                WHERE deleted_at IS NULL AND span_long = 1 AND span_end > ?1 AND span_start < ?2
-                  AND (?3 IS NULL OR owner_id = ?3)) AS hit
-         JOIN events e ON e.rowid = hit.r",
+        "SELECT id, series_id, recurrence_id, owner_id, NULL, subject, location, status, all_day,
+                start_local, end_local, tz, NULL, record_type, record_id
+         FROM events INDEXED BY events_short_by_start
+         WHERE deleted_at IS NULL AND span_long = 0 AND span_start >= ?4 AND span_start < ?2 AND span_end > ?1
+           AND (?3 IS NULL OR owner_id = ?3)
+         UNION ALL
+         SELECT id, series_id, recurrence_id, owner_id, exdates, subject, location, status, all_day,
+                start_local, end_local, tz, rrule, record_type, record_id
+         FROM events INDEXED BY events_long_by_end
+         WHERE deleted_at IS NULL AND span_long = 1 AND span_end > ?1 AND span_start < ?2
+           AND (?3 IS NULL OR owner_id = ?3)",
     )?;
     let look_back = range.from - Duration::days(events::SHORT_SPAN_DAYS) - Duration::hours(14);
     let mut rows = stmt.query((
@@ -305,11 +296,13 @@ fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found
             _ => Vec::new(),
         };
         let status: EventStatus = r.get(7)?;
-        let source = Source {
+        let id: Text = r.get(0)?;
+        // A series' occurrences belong to the series itself.
+        let series_id = series_id.or_else(|| rrule.as_ref().map(|_| id.clone()));
+        let shown = ItemSource {
             item_type: ItemType::Event,
-            id: r.get(0)?,
+            id,
             series_id,
-            recurrence_id: r.get(2)?,
             subject: r.get(5)?,
             status: status.as_str().into(),
             location: r.get(6)?,
@@ -317,6 +310,7 @@ fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found
             record: activities::record_from(r.get(13)?, r.get(14)?),
             all_day: times.all_day,
         };
+        let source = Source { shown: Arc::new(shown), recurrence_id: r.get(2)? };
         place_row(range, &moved, EventRow { source, times, rrule, exdates }, out)?;
     }
     Ok(())
@@ -349,18 +343,18 @@ fn tasks(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found)
                 (at, Shown::Day(date))
             }
         };
-        let source = out.source(Source {
+        let task = ItemSource {
             item_type: ItemType::Task,
             id: r.get(0)?,
             series_id: None,
-            recurrence_id: None,
             subject: r.get(1)?,
             status: r.get(4)?,
             location: Text::default(),
             owner_id: r.get(5)?,
             record: activities::record_from(r.get(6)?, r.get(7)?),
             all_day: matches!(shown, Shown::Day(_)),
-        });
+        };
+        let source = out.source(Source { shown: Arc::new(task), recurrence_id: None });
         out.hit(source, at, shown, None);
     }
     Ok(())

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_ical.sql"),
     include_str!("../migrations/0011_external_ids.sql"),
     include_str!("../migrations/0012_quote_versions.sql"),
+    include_str!("../migrations/0013_calendar_cover.sql"),
 ];
 
 /// The schema version this build writes.

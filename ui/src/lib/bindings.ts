@@ -983,19 +983,11 @@ tz: string, owner_id?: string | null,
  */
 types?: Array<ItemType>, };
 
-export type CalendarItem = { type: ItemType, 
-/**
- * The event row (a single event, a series or a moved occurrence) or the task.
- */
-id: string, 
-/**
- * The series this occurrence belongs to (the series' own id for an expanded occurrence).
- */
-series_id: string | null, 
+export type CalendarItem = { 
 /**
  * The occurrence's original start (local in the series' zone): pass as `occurrence` to edit "this one".
  */
-occurrence: string | null, subject: string, all_day: boolean, 
+occurrence: string | null, 
 /**
  * RFC 3339 with the calendar zone's offset; a date for all-day items.
  */
@@ -1003,7 +995,15 @@ start: string,
 /**
  * Exclusive end, like `start`; null for a task.
  */
-end: string | null, 
+end: string | null, type: ItemType, 
+/**
+ * The event row (a single event, a series or a moved occurrence) or the task.
+ */
+id: string, 
+/**
+ * The series this occurrence belongs to (the series' own id for an expanded occurrence).
+ */
+series_id: string | null, subject: string, all_day: boolean, 
 /**
  * The event's or task's status.
  */
