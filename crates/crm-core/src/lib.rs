@@ -44,6 +44,7 @@ pub mod patch;
 pub mod payments;
 pub mod pdf;
 pub mod pipeline;
+mod plain_rule;
 pub mod price_books;
 pub mod products;
 pub mod quote_versions;

@@ -4,6 +4,7 @@
 //! Europe/Berlin meeting stays at 09:00 across daylight-saving changes.
 
 use crate::error::{Error, Result};
+use crate::plain_rule::PlainRule;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rrule::{Frequency, RRule, Unvalidated};
 
@@ -33,6 +34,8 @@ pub struct Series {
     count: Option<u32>,
     freq: Frequency,
     interval: u32,
+    /// The rule as date arithmetic, when it has a plain shape.
+    plain: Option<PlainRule>,
 }
 
 const RRULE: &str = "rrule";
@@ -100,6 +103,7 @@ impl Series {
             return Err(bad("A rule has COUNT or UNTIL, not both"));
         }
         Ok(Series {
+            plain: PlainRule::of(&parts),
             tz,
             all_day,
             start,
@@ -241,8 +245,33 @@ impl Series {
         (local(from) - margin, local(to) + margin + Duration::hours(3))
     }
 
-    /// Local starts from `from` up to (not including) `to`, expanded from near `from`.
+    /// Local starts from `from` up to (not including) `to`.
     pub(crate) fn starts_in(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<NaiveDateTime>> {
+        match self.plain_starts(from, to) {
+            Some(starts) => Ok(starts),
+            None => self.rule_starts(from, to),
+        }
+    }
+
+    /// `starts_in` by date arithmetic: for a plain rule, when no start in the window falls where
+    /// the clock skips or repeats (how `rrule` places those is its own).
+    fn plain_starts(&self, from: NaiveDateTime, to: NaiveDateTime) -> Option<Vec<NaiveDateTime>> {
+        let mut starts = self.plain.as_ref()?.starts(self.start, from, to);
+        let mut instants = Vec::with_capacity(starts.len());
+        for start in &starts {
+            instants.push(match self.all_day {
+                true => start.and_utc(),
+                false => self.tz.from_local_datetime(start).single()?.with_timezone(&Utc),
+            });
+        }
+        if let Some(until) = self.until {
+            starts.truncate(instants.partition_point(|t| *t <= until));
+        }
+        Some(starts)
+    }
+
+    /// `starts_in` by the `rrule` crate, expanded from near `from`.
+    fn rule_starts(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<NaiveDateTime>> {
         let begin = self.skip_to(from - Duration::days(1));
         let mut out = Vec::new();
         // The rule does not build from a start after its UNTIL: nothing is left there.
@@ -267,5 +296,85 @@ impl Series {
         let mut out = self.starts_in(from_local - duration, to_local)?;
         out.retain(|start| *start + duration > from_local);
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::Rng;
+
+    /// A random rule: mostly plain shapes (every weekday set, ordinal, interval, UNTIL), some not.
+    fn rule(rng: &mut Rng, start: NaiveDateTime) -> String {
+        const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+        let own = DAYS[start.weekday().num_days_from_monday() as usize];
+        let mut days: Vec<&str> = DAYS.iter().copied().filter(|_| rng.below(3) == 0).collect();
+        if days.is_empty() {
+            days.push(own);
+        }
+        let days = days.join(",");
+        let interval = [1, 1, 2, 3][rng.below(4)];
+        let nth = [1, 2, 3, 4, 5, -1, -2, -5][rng.below(8)];
+        let mut text = match rng.below(10) {
+            0 => "FREQ=DAILY".to_owned(),
+            1 => format!("FREQ=DAILY;BYDAY={days}"),
+            2 => format!("FREQ=WEEKLY;BYDAY={own}"),
+            3 => format!("FREQ=WEEKLY;BYDAY={days}"),
+            4 => "FREQ=WEEKLY".to_owned(),
+            5 => "FREQ=MONTHLY".to_owned(),
+            6 => format!("FREQ=MONTHLY;BYDAY={nth}{}", DAYS[rng.below(7)]),
+            7 => "FREQ=YEARLY".to_owned(),
+            8 => "FREQ=MONTHLY;BYMONTHDAY=-1".to_owned(),
+            _ => format!("FREQ=WEEKLY;WKST=MO;BYDAY={days}"),
+        };
+        if interval > 1 {
+            text.push_str(&format!(";INTERVAL={interval}"));
+        }
+        if rng.below(3) == 0 {
+            let until = start + Duration::days(rng.below(1500) as i64) + Duration::hours(rng.below(24) as i64);
+            text.push_str(&format!(";UNTIL={}", until.format("%Y%m%dT%H%M%SZ")));
+        }
+        text
+    }
+
+    #[test]
+    fn plain_rules_expand_as_rrule_does() {
+        let zones = [chrono_tz::Europe::Berlin, chrono_tz::America::New_York, chrono_tz::Australia::Lord_Howe];
+        let mut rng = Rng::new(29);
+        let (mut plain, mut starts) = (0, 0);
+        for _ in 0..3000 {
+            let all_day = rng.below(4) == 0;
+            // Days at the end of months and in leap years; hours around the clock changes.
+            let day = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + Duration::days(rng.below(1500) as i64);
+            let (hour, minute) =
+                if all_day { (0, 0) } else { ([0, 1, 2, 3, 9, 23][rng.below(6)], [0, 30][rng.below(2)]) };
+            let start = day.and_hms_opt(hour, minute, 0).unwrap();
+            let tz = zones[rng.below(zones.len())];
+            let text = rule(&mut rng, start);
+            let Ok(series) = Series::parse(&text, start, tz, all_day) else { continue };
+            for _ in 0..4 {
+                let from = start + Duration::days(rng.below(1600) as i64 - 100) + Duration::hours(rng.below(24) as i64);
+                let to = from + Duration::days(1 + rng.below(120) as i64);
+                let expected = series.rule_starts(from, to).unwrap();
+                if let Some(got) = series.plain_starts(from, to) {
+                    plain += 1;
+                    starts += got.len();
+                    assert_eq!(got, expected, "{text} from {start} ({tz}, all-day {all_day}), window {from} – {to}");
+                }
+            }
+        }
+        assert!(plain > 6000 && starts > 50_000, "{plain} windows by date arithmetic, {starts} starts");
+    }
+
+    #[test]
+    fn only_plain_shapes_are_expanded_by_date_arithmetic() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let plain = |text: &str| Series::read(text, start, chrono_tz::Europe::Berlin, false).unwrap().plain.is_some();
+        assert!(plain("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20270101T000000Z"));
+        assert!(plain("FREQ=MONTHLY;BYDAY=-1FR"));
+        assert!(!plain("FREQ=WEEKLY;COUNT=10"), "counted from the first start");
+        assert!(!plain("FREQ=MONTHLY;BYDAY=MO,TU"), "every Monday and Tuesday of the month");
+        assert!(!plain("FREQ=WEEKLY;WKST=SU;INTERVAL=2;BYDAY=MO,SU"), "weeks from Sunday");
+        assert!(!plain("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
     }
 }
