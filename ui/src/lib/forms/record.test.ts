@@ -87,8 +87,13 @@ function thingForm(overrides: Partial<RecordFormOptions<Thing, ThingDraft, Thing
 			const rows = draft.emails.flatMap((e, i) => (e === '' ? [] : [i]));
 			if (!/^\d*$/.test(draft.price)) return { input: null, problems: { price: 'not a number' } };
 			return {
-				input: { name: draft.name, emails: rows.map((i) => draft.emails[i] ?? ''), price: draft.price },
-				fieldKey: (field) => field.replace(/^emails\[(\d+)\]$/, (_, n) => `emails-${rows[Number(n)]}`)
+				input: {
+					name: draft.name,
+					emails: rows.map((i) => draft.emails[i] ?? ''),
+					price: draft.price
+				},
+				fieldKey: (field) =>
+					field.replace(/^emails\[(\d+)\]$/, (_, n) => `emails-${rows[Number(n)]}`)
 			};
 		},
 		changes: (original, current) =>
@@ -193,7 +198,11 @@ describe('saving a record form', () => {
 		expect(await form.save()).toBe(true);
 		expect(calls.create).toHaveBeenCalledWith({ name: 'Hammer', emails: [], price: '' });
 		expect(made).toEqual(['new']);
-		expect(app.log).toEqual(['changed products', 'toast made Hammer', 'goto /things/new (replace)']);
+		expect(app.log).toEqual([
+			'changed products',
+			'toast made Hammer',
+			'goto /things/new (replace)'
+		]);
 		expect(form.guard.leaving).toBe(true);
 	});
 
@@ -211,7 +220,11 @@ describe('saving a record form', () => {
 		const { form, calls } = thingForm();
 		await form.show(stored());
 		form.draft.emails = ['', '', 'bad'];
-		calls.update.mockRejectedValueOnce({ code: 'validation', message: 'not an e-mail', field: 'emails[0]' });
+		calls.update.mockRejectedValueOnce({
+			code: 'validation',
+			message: 'not an e-mail',
+			field: 'emails[0]'
+		});
 		expect(await form.save()).toBe(false);
 		expect(form.errors).toEqual({ 'emails-2': 'not an e-mail' });
 		expect(form.message).toBeNull();
