@@ -115,6 +115,7 @@ export class RecordForm<R extends StoredRecord, D, I> extends FormFields {
 		this.listHref = options.listHref;
 		this.deletable = !this.isNew && !!options.deletion;
 		this.draft = $state(options.empty());
+		// Without `started`, a new record's changes are found against an empty form.
 		if (!options.started) this.original = options.prepare(options.empty(), null).input;
 		this.prepared = $derived(options.prepare(this.draft, this.record));
 		this.changes = $derived.by(() => {
