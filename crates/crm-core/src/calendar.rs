@@ -190,22 +190,55 @@ impl Found {
     /// The items by start (those starting together in the order they were found).
     fn items(mut self, range: &Range) -> Vec<CalendarItem> {
         self.hits.sort_by_key(|h| h.at);
-        self.hits.iter().map(|hit| self.item(hit, range)).collect()
+        let mut written = Written::default();
+        self.hits.iter().map(|hit| self.item(hit, range, &mut written)).collect()
     }
 
-    fn item(&self, hit: &Hit, range: &Range) -> CalendarItem {
+    fn item(&self, hit: &Hit, range: &Range, written: &mut Written) -> CalendarItem {
         let s = &self.sources[hit.source as usize];
+        let mut shown = |t: DateTime<Utc>| written.text(t.timestamp() * 4, || range.show(t));
         let (start, end) = match hit.shown {
-            Shown::Until(end) => (range.show(hit.at), Some(range.show(end))),
-            Shown::Dates(first, after) => (local_stamp(first, true), Some(local_stamp(after, true))),
-            Shown::At => (range.show(hit.at), None),
-            Shown::Day(date) => (local_stamp(date.and_time(NaiveTime::MIN), true), None),
+            Shown::Until(end) => (shown(hit.at), Some(shown(end))),
+            Shown::Dates(first, after) => (written.local(first, true), Some(written.local(after, true))),
+            Shown::At => (shown(hit.at), None),
+            Shown::Day(date) => (written.local(date.and_time(NaiveTime::MIN), true), None),
         };
         let occurrence = match hit.occurrence {
-            Some(original) => Some(local_stamp(original, s.shown.all_day)),
+            Some(original) => Some(written.local(original, s.shown.all_day)),
             None => s.recurrence_id.clone(),
         };
         CalendarItem { of: s.shown.clone(), occurrence, start, end }
+    }
+}
+
+/// The texts of the times a view has written: it has tens of thousands of items but a few hundred
+/// distinct starts and ends (meetings begin on the hour), so each is written once. Kept by the
+/// minute they are in; a time that finds its place taken is written again.
+struct Written {
+    slots: Vec<Option<(i64, Text)>>,
+}
+
+impl Default for Written {
+    fn default() -> Self {
+        Written { slots: vec![None; 1024] }
+    }
+}
+
+impl Written {
+    /// The text of the time `key` (its seconds times four, plus 1 for a local time or 3 for a
+    /// local date), written once.
+    fn text(&mut self, key: i64, write: impl FnOnce() -> Text) -> Text {
+        let slot = &mut self.slots[(key / 240).rem_euclid(1024) as usize];
+        match slot {
+            Some((k, text)) if *k == key => text.clone(),
+            _ => slot.insert((key, write())).1.clone(),
+        }
+    }
+
+    /// A local time as stored (`local_text`).
+    fn local(&mut self, t: NaiveDateTime, all_day: bool) -> Text {
+        let key = t.and_utc().timestamp() * 4 + if all_day { 3 } else { 1 };
+        self.text(key, || local_stamp(t, all_day))
     }
 }
 

@@ -8,8 +8,10 @@ use crate::error::Result;
 use crate::events::{self, local_text};
 use crate::recurrence::Series;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use hashbrown::Equivalent;
 use rusqlite::Connection;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Series kept at most; past it the cache starts over (a calendar has a few thousand).
@@ -23,7 +25,7 @@ const BLOCK: i32 = 3;
 /// near a month, so each month would walk it from its first start again.
 const MAX_COUNTED: u32 = 1_000;
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq)]
 struct Key {
     rule: String,
     start: NaiveDateTime,
@@ -31,12 +33,40 @@ struct Key {
     all_day: bool,
 }
 
+/// A `Key` as a calendar read has it, found without copying the rule (a view looks up
+/// thousands of series).
+#[derive(Clone, Copy)]
+struct Lookup<'a> {
+    rule: &'a str,
+    start: NaiveDateTime,
+    tz: chrono_tz::Tz,
+    all_day: bool,
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        Lookup { rule: &self.rule, start: self.start, tz: self.tz, all_day: self.all_day }.hash(state)
+    }
+}
+
+impl Hash for Lookup<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.rule, self.start, self.tz, self.all_day).hash(state)
+    }
+}
+
+impl Equivalent<Key> for Lookup<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.rule == key.rule && self.start == key.start && self.tz == key.tz && self.all_day == key.all_day
+    }
+}
+
 struct Entry {
     series: Series,
     /// Every start of a counted series, sorted.
     all: Option<Arc<[NaiveDateTime]>>,
     /// Starts by the month they fall in (year * 12 + month0), sorted.
-    months: HashMap<i32, Arc<[NaiveDateTime]>>,
+    months: BTreeMap<i32, Arc<[NaiveDateTime]>>,
 }
 
 impl Entry {
@@ -58,8 +88,8 @@ impl Entry {
     }
 }
 
-fn cache() -> &'static Mutex<HashMap<Key, Entry>> {
-    static CACHE: OnceLock<Mutex<HashMap<Key, Entry>>> = OnceLock::new();
+fn cache() -> &'static Mutex<hashbrown::HashMap<Key, Entry>> {
+    static CACHE: OnceLock<Mutex<hashbrown::HashMap<Key, Entry>>> = OnceLock::new();
     CACHE.get_or_init(Mutex::default)
 }
 
@@ -82,7 +112,7 @@ pub fn between(
     (from, to): (DateTime<Utc>, DateTime<Utc>),
     duration: Duration,
 ) -> Result<Vec<NaiveDateTime>> {
-    let key = Key { rule: rule.to_owned(), start, tz, all_day };
+    let key = Lookup { rule, start, tz, all_day };
     let mut cache = cache().lock().unwrap_or_else(|e| e.into_inner());
     if !cache.contains_key(&key) {
         if cache.len() >= MAX_SERIES {
@@ -93,7 +123,7 @@ pub fn between(
             Some(n) if n <= MAX_COUNTED => Some(series.starts_in(start, NaiveDateTime::MAX)?.into()),
             _ => None,
         };
-        cache.insert(key.clone(), Entry { series, all, months: HashMap::new() });
+        cache.insert(Key { rule: rule.to_owned(), start, tz, all_day }, Entry { series, all, months: BTreeMap::new() });
     }
     let Some(entry) = cache.get_mut(&key) else { return Ok(Vec::new()) };
     let (from_local, to_local) = entry.series.local_window(from, to);
