@@ -15,7 +15,7 @@ enum Freq {
     Yearly,
 }
 
-/// A rule of a plain shape (without COUNT or UNTIL: the caller applies UNTIL).
+/// A rule of a plain shape (its COUNT and UNTIL are applied by the caller).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct PlainRule {
     freq: Freq,
@@ -54,7 +54,7 @@ impl PlainRule {
                 ("FREQ", "MONTHLY") => freq = Some(Freq::Monthly),
                 ("FREQ", "YEARLY") => freq = Some(Freq::Yearly),
                 ("INTERVAL", n) => interval = n.parse::<u32>().ok().filter(|n| (1..=1000).contains(n))?,
-                ("WKST", "MO") => {}
+                ("WKST", "MO") | ("COUNT", _) => {}
                 ("BYDAY", days) => byday = Some(days),
                 _ => return None,
             }
@@ -78,29 +78,33 @@ impl PlainRule {
         Some(PlainRule { freq, interval, weekdays, nth })
     }
 
-    /// The local starts in `[from, to)` of a series first starting at `first` (none before it).
-    pub(crate) fn starts(&self, first: NaiveDateTime, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDateTime> {
+    /// The local starts in `[from, to)` of a series first starting at `first` (none before it),
+    /// at most `limit` of them.
+    pub(crate) fn starts(
+        &self,
+        first: NaiveDateTime,
+        (from, to): (NaiveDateTime, NaiveDateTime),
+        limit: usize,
+    ) -> Vec<NaiveDateTime> {
         let mut out = Vec::new();
         let (day0, time) = (first.date(), first.time());
         let from_day = from.date().max(day0);
-        // Whether the date's start is still before `to`; kept if it is in the window too.
+        // Keeps a date's start if it is in the window; whether to go on.
         let mut push = |date: NaiveDate| {
             let start = date.and_time(time);
             if start >= first && start >= from && start < to {
                 out.push(start);
             }
-            start < to
+            start < to && out.len() < limit
         };
         let n = i64::from(self.interval);
         match self.freq {
             Freq::Daily => {
                 let mut k = (from_day - day0).num_days() / n;
                 while let Some(date) = day0.checked_add_signed(Duration::days(k * n)) {
-                    if date.and_time(time) >= to {
+                    let wanted = self.weekdays == 0 || self.weekdays & bit(date.weekday()) != 0;
+                    if date.and_time(time) >= to || (wanted && !push(date)) {
                         break;
-                    }
-                    if self.weekdays == 0 || self.weekdays & bit(date.weekday()) != 0 {
-                        push(date);
                     }
                     k += 1;
                 }
@@ -123,15 +127,12 @@ impl PlainRule {
                 let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
                 let mut k = ((months(from_day) - months(day0)).max(0) as u32 / step).saturating_sub(1);
                 while let Some(month) = day0.with_day(1).and_then(|d| d.checked_add_months(Months::new(k * step))) {
-                    if month.and_time(time) >= to {
-                        break;
-                    }
                     let date = match self.nth {
                         Some((n, day)) => nth_weekday(month, n, day),
                         None => month.with_day(day0.day()),
                     };
-                    if let Some(date) = date {
-                        push(date);
+                    if month.and_time(time) >= to || date.is_some_and(|date| !push(date)) {
+                        break;
                     }
                     k += 1;
                 }

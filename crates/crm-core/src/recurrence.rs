@@ -256,7 +256,12 @@ impl Series {
     /// `starts_in` by date arithmetic: for a plain rule, when no start in the window falls where
     /// the clock skips or repeats (how `rrule` places those is its own).
     fn plain_starts(&self, from: NaiveDateTime, to: NaiveDateTime) -> Option<Vec<NaiveDateTime>> {
-        let mut starts = self.plain.as_ref()?.starts(self.start, from, to);
+        let plain = self.plain.as_ref()?;
+        // A counted series is counted from its first start.
+        let mut starts = match self.count {
+            Some(count) => plain.starts(self.start, (self.start, to), count as usize),
+            None => plain.starts(self.start, (from, to), usize::MAX),
+        };
         let mut instants = Vec::with_capacity(starts.len());
         for start in &starts {
             instants.push(match self.all_day {
@@ -267,6 +272,7 @@ impl Series {
         if let Some(until) = self.until {
             starts.truncate(instants.partition_point(|t| *t <= until));
         }
+        starts.retain(|start| *start >= from);
         Some(starts)
     }
 
@@ -330,7 +336,9 @@ mod tests {
         if interval > 1 {
             text.push_str(&format!(";INTERVAL={interval}"));
         }
-        if rng.below(3) == 0 {
+        if rng.below(4) == 0 {
+            text.push_str(&format!(";COUNT={}", 1 + rng.below(80)));
+        } else if rng.below(3) == 0 {
             let until = start + Duration::days(rng.below(1500) as i64) + Duration::hours(rng.below(24) as i64);
             text.push_str(&format!(";UNTIL={}", until.format("%Y%m%dT%H%M%SZ")));
         }
@@ -372,7 +380,7 @@ mod tests {
         let plain = |text: &str| Series::read(text, start, chrono_tz::Europe::Berlin, false).unwrap().plain.is_some();
         assert!(plain("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20270101T000000Z"));
         assert!(plain("FREQ=MONTHLY;BYDAY=-1FR"));
-        assert!(!plain("FREQ=WEEKLY;COUNT=10"), "counted from the first start");
+        assert!(plain("FREQ=WEEKLY;COUNT=10"));
         assert!(!plain("FREQ=MONTHLY;BYDAY=MO,TU"), "every Monday and Tuesday of the month");
         assert!(!plain("FREQ=WEEKLY;WKST=SU;INTERVAL=2;BYDAY=MO,SU"), "weeks from Sunday");
         assert!(!plain("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
