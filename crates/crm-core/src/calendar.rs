@@ -189,7 +189,9 @@ impl Found {
 
     /// The items by start (those starting together in the order they were found).
     fn items(mut self, range: &Range) -> Vec<CalendarItem> {
-        self.hits.sort_by_key(|h| h.at);
+        // A source's hits are found together and at distinct instants: (start, source) orders
+        // them as they were found, without a stable sort's buffer.
+        self.hits.sort_unstable_by_key(|h| (h.at, h.source));
         let mut written = Written::default();
         self.hits.iter().map(|hit| self.item(hit, range, &mut written)).collect()
     }

@@ -18,8 +18,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 const MAX_SERIES: usize = 20_000;
 /// Months kept per series at most.
 const MAX_MONTHS: usize = 48;
-/// Months expanded together when one is missing (one pass of the rule instead of three): a view
-/// asks next for the months after it.
+/// Months expanded together when one is missing, for a rule `rrule` expands (one pass of it
+/// instead of three: a view asks next for the months after it). Plain rules cost little per
+/// pass and are expanded a month at a time, so that no view pays for the next ones.
 const BLOCK: i32 = 3;
 /// A series with COUNT up to this many is expanded whole once: with COUNT the rule cannot start
 /// near a month, so each month would walk it from its first start again.
@@ -75,11 +76,12 @@ impl Entry {
         if let Some(starts) = self.months.get(&month) {
             return Ok(starts.clone());
         }
-        if self.months.len() + BLOCK as usize > MAX_MONTHS {
+        let block = if self.series.is_plain() { 1 } else { BLOCK };
+        if self.months.len() + block as usize > MAX_MONTHS {
             self.months.clear();
         }
-        let starts = self.series.starts_in(month_start(month), month_start(month + BLOCK))?;
-        for m in month..month + BLOCK {
+        let starts = self.series.starts_in(month_start(month), month_start(month + block))?;
+        for m in month..month + block {
             let (first, next) = (month_start(m), month_start(m + 1));
             let of_month: Arc<[NaiveDateTime]> = starts.iter().copied().filter(|s| *s >= first && *s < next).collect();
             self.months.entry(m).or_insert(of_month);

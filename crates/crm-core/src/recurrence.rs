@@ -154,6 +154,11 @@ impl Series {
         parts.join(";")
     }
 
+    /// Whether the rule is expanded by date arithmetic (`PlainRule`) rather than by `rrule`.
+    pub(crate) fn is_plain(&self) -> bool {
+        self.plain.is_some()
+    }
+
     pub fn count(&self) -> Option<u32> {
         self.count
     }
