@@ -44,7 +44,6 @@ export const enCustomers = {
 	'accounts.card.restored': 'Account restored',
 	'accounts.card.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
-	'accounts.card.updatedAt': 'Updated {date}',
 	'accounts.section.company': 'Company',
 	'accounts.section.communication': 'Email and phone',
 	'accounts.section.addresses': 'Addresses',

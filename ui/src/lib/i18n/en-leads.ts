@@ -79,8 +79,6 @@ export const enLeads = {
 	'leads.record.deletedNotice': 'This lead is deleted.',
 	'leads.record.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
-	'leads.record.createdAt': 'Created {date}',
-	'leads.record.updatedAt': 'Updated {date}',
 	'leads.record.required': 'required',
 	'leads.record.section.person': 'Person',
 	'leads.record.section.company': 'Company',

@@ -205,8 +205,8 @@ export const en = {
 	'contact.created': 'Contact created',
 	'contact.discardHint':
 		'You have unsaved changes. Press Ctrl+S to save them, or repeat the action (Esc or the link) to leave without saving.',
-	'contact.createdAt': 'Created {date}',
-	'contact.updatedAt': 'Updated {date}',
+	'record.createdAt': 'Created {date}',
+	'record.updatedAt': 'Updated {date}',
 	'contact.section.person': 'Person',
 	'contact.section.communication': 'Email and phone',
 	'contact.section.addresses': 'Addresses',
