@@ -107,6 +107,48 @@ fn ambiguous_dates_are_asked_for_never_guessed() {
     assert_eq!(contact_named(&t, "Weber").fields.birthday.as_deref(), Some("1980-04-03"));
 }
 
+/// A file is imported at once when its dates may all be ISO dates; a date written otherwise
+/// further down takes back what was written before it, and the whole column decides again.
+#[test]
+fn a_date_written_otherwise_late_in_the_file_reads_the_column_whole() {
+    let t = common::store();
+    let rows = |date: &dyn Fn(usize) -> String| -> String {
+        let rows: String = (0..2_500).map(|i| format!("Name{i},Firm {i},{}\n", date(i))).collect();
+        format!("Last Name,Company,Birthday\n{rows}")
+    };
+    let path = t.dir.path().join("late.csv");
+    // ISO dates, and one not: no format reads the whole column, and nothing is written.
+    std::fs::write(&path, rows(&|i| if i == 2_400 { "29.02.1980".into() } else { "1990-04-04".into() })).unwrap();
+    let err = import(&t, file(path.display().to_string())).unwrap_err();
+    assert_eq!((err.field.as_deref(), err.column.as_deref()), (Some("date_format"), Some("Birthday")));
+    assert!(names(&t).is_empty());
+    // No dates, then from row 2,400 on dates written day first: read as such, each row once.
+    let date = |i: usize| if i < 2_400 { String::new() } else { format!("{:02}.04.1990", i % 28 + 1) };
+    std::fs::write(&path, rows(&date)).unwrap();
+    let r = import(&t, file(path.display().to_string())).unwrap();
+    assert_eq!((r.rows, r.created, r.failed), (2_500, 2_500, 0), "{:?}", r.errors);
+    assert_eq!((r.accounts_created, r.date_format.as_deref()), (2_500, Some("%d.%m.%Y")));
+    let count = |table: &str| -> i64 {
+        t.read(
+            |c| Ok(c.query_row(&format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL"), [], |r| r.get(0))?),
+        )
+        .unwrap()
+    };
+    assert_eq!((count("contacts"), count("accounts")), (2_500, 2_500), "nothing written twice");
+    assert_eq!(contact_named(&t, "Name2403").fields.birthday.as_deref(), Some("1990-04-24"));
+    let account = contact_named(&t, "Name3").fields.account_id.unwrap();
+    let account = t.read(|c| crm_core::accounts::get(c, crm_core::IdArgs { id: account })).unwrap();
+    assert_eq!(account.fields.name, "Firm 3");
+
+    // ISO dates only: read once, as ISO; and a file without a date states no format.
+    let path = t.dir.path().join("iso.csv");
+    std::fs::write(&path, "Last Name,Birthday\nIso,1985-07-01\nEmpty,\n").unwrap();
+    let r = import(&t, file(path.display().to_string())).unwrap();
+    assert_eq!((r.created, r.date_format.as_deref()), (2, Some("%Y-%m-%d")));
+    std::fs::write(&path, "Last Name,Birthday\nNodate,\n").unwrap();
+    assert_eq!(import(&t, file(path.display().to_string())).unwrap().date_format, None);
+}
+
 #[test]
 fn a_bad_value_fails_its_row_naming_line_and_column() {
     let t = common::store();

@@ -4,11 +4,13 @@
 
 use chrono::NaiveDate;
 
+/// An ISO date: how workbooks' date cells and vCards are read, and the one format that reads
+/// a value such as `1980-02-29` (no other of `FORMATS` does).
+pub const ISO: &str = "%Y-%m-%d";
+
 /// Formats tried, most specific first.
-pub const FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d-%m-%Y", "%d.%m.%y", "%m/%d/%y", "%d/%m/%y",
-    "%Y%m%d",
-];
+pub const FORMATS: &[&str] =
+    &[ISO, "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d-%m-%Y", "%d.%m.%y", "%m/%d/%y", "%d/%m/%y", "%Y%m%d"];
 
 /// Keeps the formats that read every value of a column seen so far.
 #[derive(Debug, Clone)]
@@ -35,13 +37,19 @@ pub fn parse(value: &str, format: &str) -> Option<NaiveDate> {
     (1800..=2200).contains(&chrono::Datelike::year(&date)).then_some(date)
 }
 
+/// Whether `value` holds a date a column's format has to read: not empty, with a year.
+pub fn is_dated(value: &str) -> bool {
+    let value = value.trim();
+    !value.is_empty() && !without_year(value)
+}
+
 impl ColumnFormats {
     pub fn observe(&mut self, value: &str) {
-        let value = value.trim();
-        if value.is_empty() || without_year(value) {
+        if !is_dated(value) {
             return;
         }
         self.seen += 1;
+        let value = value.trim();
         self.viable.retain(|f| parse(value, f).is_some());
     }
 

@@ -370,6 +370,17 @@ struct ReadRow {
     /// What the file reader left out of the row.
     warnings: Vec<(Option<String>, String)>,
     values: std::result::Result<RowValues, RowError>,
+    dates: Dates,
+}
+
+/// The dates a row holds (in its date columns, with a year).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dates {
+    None,
+    /// All of them ISO dates.
+    Iso,
+    /// One or more written otherwise.
+    Other,
 }
 
 /// How the reading thread turns the file's rows into values, while the writing thread
@@ -379,6 +390,7 @@ struct Reading<'a> {
     targets: &'a [mapping::ColumnTarget],
     decimal_of: &'a [(usize, char)],
     date_format: Option<&'a str>,
+    date_columns: &'a [usize],
 }
 
 impl<'a> Reading<'a> {
@@ -390,7 +402,12 @@ impl<'a> Reading<'a> {
             }
         }
         let values = row::parse_row(self.header, self.targets, &cells, self.date_format);
-        ReadRow { line: row.line, fields: cells.len(), warnings: row.warnings, values }
+        let dated = self.date_columns.iter().filter_map(|i| cells.get(*i)).filter(|v| dates::is_dated(v));
+        let dates = dated.fold(Dates::None, |seen, v| match dates::parse(v, dates::ISO) {
+            Some(_) if seen != Dates::Other => Dates::Iso,
+            _ => Dates::Other,
+        });
+        ReadRow { line: row.line, fields: cells.len(), warnings: row.warnings, values, dates }
     }
 
     /// Reads `table` on a thread of `scope`: the rows in file order, then the error reading
@@ -468,7 +485,6 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         return Err(Error::invalid("mapping", *message));
     }
     let header_of: HashMap<Field, String> = targets.iter().zip(&header).map(|(t, h)| (t.field, h.clone())).collect();
-    // Pass 1, only when the file has dates or amounts: the whole column decides their format.
     let date_columns: Vec<usize> =
         targets.iter().enumerate().filter(|(_, t)| t.field == Field::Birthday).map(|(i, _)| i).collect();
     let amount_columns: Vec<usize> = targets
@@ -479,49 +495,16 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         .collect();
     // A vCard reader writes every date it reads as YYYY-MM-DD.
     let given_format = match &input {
-        Input::Vcard { .. } if args.date_format.is_none() && !date_columns.is_empty() => Some("%Y-%m-%d".to_owned()),
+        Input::Vcard { .. } if args.date_format.is_none() && !date_columns.is_empty() => Some(dates::ISO.to_owned()),
         _ => args.date_format.clone(),
     };
-    let scan_dates = if given_format.is_none() { date_columns.as_slice() } else { &[] };
-    let mut formats = vec![dates::ColumnFormats::default(); scan_dates.len()];
-    let mut separators = vec![decimals::ColumnSeparator::default(); amount_columns.len()];
-    if !scan_dates.is_empty() || !amount_columns.is_empty() {
-        for row in input.table(path)? {
-            let row = row?;
-            let cell = |i: usize| row.fields.get(i).map_or("", String::as_str);
-            scan_dates.iter().zip(&mut formats).for_each(|(i, f)| f.observe(cell(*i)));
-            amount_columns.iter().zip(&mut separators).for_each(|(i, s)| s.observe(cell(*i)));
-        }
-    }
-    let decimal_of: Vec<(usize, char)> =
-        amount_columns.iter().zip(&separators).filter_map(|(i, s)| s.decide().map(|c| (*i, c))).collect();
-    let date_format: Option<String> = match (&given_format, date_columns.is_empty()) {
-        (Some(f), _) => Some(f.clone()),
-        (None, true) => None,
-        (None, false) => {
-            let mut decided = None;
-            for (n, f) in formats.iter().enumerate() {
-                let column = &header[date_columns[n]];
-                match f.decide() {
-                    Ok(found) => decided = decided.or(found),
-                    Err(candidates) if candidates.is_empty() => {
-                        let message = format!(
-                            "The dates in column {column:?} are in no format Outpost reads; give the format (e.g. %d.%m.%Y)"
-                        );
-                        return Err(Error { column: Some(column.clone()), ..Error::invalid("date_format", message) });
-                    }
-                    Err(candidates) => {
-                        let message = format!(
-                            "The dates in column {column:?} read both as {}: say which one (e.g. --date-format {})",
-                            candidates.join(" and "),
-                            candidates[0]
-                        );
-                        return Err(Error { column: Some(column.clone()), ..Error::invalid("date_format", message) });
-                    }
-                }
-            }
-            decided.map(str::to_owned)
-        }
+    // The whole column decides the format of dates and amounts, so such a file is read once
+    // before its rows are imported. Not one whose dates may all be ISO dates (a workbook's date
+    // cells): it is imported as that at once, and read first only if a date is written otherwise.
+    let iso_first = given_format.is_none() && !date_columns.is_empty() && amount_columns.is_empty();
+    let mut formats = match iso_first {
+        true => Formats { date_format: Some(dates::ISO.to_owned()), decimal_of: Vec::new() },
+        false => Formats::decide(&mut input, path, &header, given_format, &date_columns, &amount_columns)?,
     };
 
     let report = ImportReport {
@@ -542,7 +525,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
             .zip(&targets)
             .map(|(column, t)| ColumnMapping { column: column.clone(), target: t.to_text() })
             .collect(),
-        date_format: date_format.clone(),
+        date_format: formats.date_format.clone().filter(|_| !iso_first),
         rows: 0,
         created: 0,
         updated: 0,
@@ -560,18 +543,33 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
     }
     let preview_rows = args.preview_rows.unwrap_or(20) as usize;
     let batch_id = crate::new_id();
-    let run = |w: &mut Writer, mut report: ImportReport| -> Result<ImportReport> {
+    // Set when a date is not an ISO date while the run reads them as such: it is then taken back.
+    let undecided = std::cell::Cell::new(false);
+    let reading_iso = || iso_first && !undecided.get();
+    let mut run = |w: &mut Writer,
+                   kind: &mut dyn Kind,
+                   table: source::Table,
+                   formats: &Formats,
+                   mut report: ImportReport|
+     -> Result<ImportReport> {
         w.set_batch(Some(batch_id.clone()));
         let width = header.len();
         let reading = Reading {
             header: &header,
             targets: &targets,
-            decimal_of: &decimal_of,
-            date_format: date_format.as_deref(),
+            decimal_of: &formats.decimal_of,
+            date_format: formats.date_format.as_deref(),
+            date_columns: &date_columns,
         };
+        let mut dated = false;
         std::thread::scope(|scope| -> Result<()> {
             for row in reading.start(scope, table) {
-                let ReadRow { line, fields, warnings, values } = row?;
+                let ReadRow { line, fields, warnings, values, dates } = row?;
+                if dates == Dates::Other && reading_iso() {
+                    undecided.set(true);
+                    return Err(Error::internal("a date column to read whole first"));
+                }
+                dated |= dates != Dates::None;
                 report.rows += 1;
                 if report.rows.is_multiple_of(1_000) && !progress(report.rows) {
                     return Err(Error::new(ErrorCode::Conflict, "The import was cancelled; nothing was imported"));
@@ -605,7 +603,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
                     Step::Failed(e) => {
                         report.failed += 1;
                         if report.errors.len() < MAX_LISTED {
-                            let column = column_of(&e, kind.as_ref(), &origin, &header_of);
+                            let column = column_of(&e, kind, &origin, &header_of);
                             report.errors.push(RowError { row: line, column, message: e.message });
                         }
                     }
@@ -633,15 +631,81 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
             }
         }
         report.accounts_created = kind.accounts_created();
+        // The format the file's dates were read in (none when it has none).
+        report.date_format = formats.date_format.clone().filter(|_| dated || !reading_iso());
         w.set_batch(None);
         Ok(report)
     };
-    if args.dry_run {
-        return store.rehearse(|w| run(w, report));
+    let mut attempt = |kind: &mut dyn Kind, table: source::Table, formats: &Formats| match args.dry_run {
+        true => store.rehearse(|w| run(w, kind, table, formats, report.clone())),
+        false => store.write_bulk(|w| run(w, kind, table, formats, report.clone())),
+    };
+    let mut done = attempt(kind.as_mut(), table, &formats);
+    if undecided.get() {
+        // Rolled back: read the whole file for its dates' format, then import it with that.
+        formats = Formats::decide(&mut input, path, &header, None, &date_columns, &amount_columns)?;
+        done = attempt(target.kind().as_mut(), input.table(path)?, &formats);
     }
-    let mut report = store.write_bulk(|w| run(w, report))?;
-    if report.created + report.updated + report.accounts_created > 0 {
+    let mut report = done?;
+    if !report.dry_run && report.created + report.updated + report.accounts_created > 0 {
         report.batch_id = Some(batch_id);
     }
     Ok(report)
+}
+
+/// How a file's dates and amounts are read.
+struct Formats {
+    date_format: Option<String>,
+    /// The decimal separator of each amount column that has one.
+    decimal_of: Vec<(usize, char)>,
+}
+
+impl Formats {
+    /// Reads the date and amount columns whole (unless the date format is `given`) and decides
+    /// their formats; a date column no format (or more than one) reads is a question for the user.
+    fn decide(
+        input: &mut Input,
+        path: &Path,
+        header: &[String],
+        given: Option<String>,
+        date_columns: &[usize],
+        amount_columns: &[usize],
+    ) -> Result<Formats> {
+        let scan_dates = if given.is_none() { date_columns } else { &[] };
+        let mut formats = vec![dates::ColumnFormats::default(); scan_dates.len()];
+        let mut separators = vec![decimals::ColumnSeparator::default(); amount_columns.len()];
+        if !scan_dates.is_empty() || !amount_columns.is_empty() {
+            for row in input.table(path)? {
+                let row = row?;
+                let cell = |i: usize| row.fields.get(i).map_or("", String::as_str);
+                scan_dates.iter().zip(&mut formats).for_each(|(i, f)| f.observe(cell(*i)));
+                amount_columns.iter().zip(&mut separators).for_each(|(i, s)| s.observe(cell(*i)));
+            }
+        }
+        let decimal_of =
+            amount_columns.iter().zip(&separators).filter_map(|(i, s)| s.decide().map(|c| (*i, c))).collect();
+        if given.is_some() || date_columns.is_empty() {
+            return Ok(Formats { date_format: given, decimal_of });
+        }
+        let mut decided = None;
+        for (n, f) in formats.iter().enumerate() {
+            let column = &header[date_columns[n]];
+            let message = match f.decide() {
+                Ok(found) => {
+                    decided = decided.or(found);
+                    continue;
+                }
+                Err(candidates) if candidates.is_empty() => format!(
+                    "The dates in column {column:?} are in no format Outpost reads; give the format (e.g. %d.%m.%Y)"
+                ),
+                Err(candidates) => format!(
+                    "The dates in column {column:?} read both as {}: say which one (e.g. --date-format {})",
+                    candidates.join(" and "),
+                    candidates[0]
+                ),
+            };
+            return Err(Error { column: Some(column.clone()), ..Error::invalid("date_format", message) });
+        }
+        Ok(Formats { date_format: decided.map(str::to_owned), decimal_of })
+    }
 }
