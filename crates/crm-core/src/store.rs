@@ -128,33 +128,47 @@ impl Store {
     /// Runs `f` in one write transaction: everything it writes commits together or not at all.
     pub fn write<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        self.write_on(&mut conn, f)
+        self.transaction(&mut conn, true, f)
+    }
+
+    /// Runs `f` in a write transaction that is always rolled back: a rehearsal
+    /// that sees exactly what the real run would do.
+    pub fn rehearse<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        self.transaction(&mut conn, false, f)
     }
 
     /// [`Store::write`] for a write of many rows (an import): the page cache may grow while it runs.
     pub fn write_bulk<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        self.bulk(true, f)
+    }
+
+    /// [`Store::rehearse`] of a write of many rows (an import's dry run), as fast as the write.
+    pub fn rehearse_bulk<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+        self.bulk(false, f)
+    }
+
+    fn bulk<T>(&self, commit: bool, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-        let result = self.write_on(&mut conn, f);
+        let result = self.transaction(&mut conn, commit, f);
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         result
     }
 
-    fn write_on<T>(&self, conn: &mut Connection, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+    fn transaction<T>(
+        &self,
+        conn: &mut Connection,
+        commit: bool,
+        f: impl FnOnce(&mut Writer) -> Result<T>,
+    ) -> Result<T> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut writer = Writer::new(tx, &self.clock, &self.device_id, &self.user_id);
         let value = f(&mut writer)?;
-        writer.commit()?;
+        if commit {
+            writer.commit()?;
+        } // else dropping the writer rolls the transaction back
         Ok(value)
-    }
-
-    /// Runs `f` in a write transaction that is always rolled back: a rehearsal
-    /// (an import's dry run) that sees exactly what the real run would do.
-    pub fn rehearse<T>(&self, f: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
-        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut writer = Writer::new(tx, &self.clock, &self.device_id, &self.user_id);
-        f(&mut writer) // dropping the writer rolls the transaction back
     }
 
     /// The writer connection, for maintenance that is not a record write (backup, checkpoint).

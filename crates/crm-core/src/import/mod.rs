@@ -637,7 +637,7 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
         Ok(report)
     };
     let mut attempt = |kind: &mut dyn Kind, table: source::Table, formats: &Formats| match args.dry_run {
-        true => store.rehearse(|w| run(w, kind, table, formats, report.clone())),
+        true => store.rehearse_bulk(|w| run(w, kind, table, formats, report.clone())),
         false => store.write_bulk(|w| run(w, kind, table, formats, report.clone())),
     };
     let mut done = attempt(kind.as_mut(), table, &formats);
