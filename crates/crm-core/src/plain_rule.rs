@@ -78,6 +78,20 @@ impl PlainRule {
         Some(PlainRule { freq, interval, weekdays, nth })
     }
 
+    /// The rule's frequency as the `rrule` crate names it.
+    pub(crate) fn frequency(&self) -> rrule::Frequency {
+        match self.freq {
+            Freq::Daily => rrule::Frequency::Daily,
+            Freq::Weekly => rrule::Frequency::Weekly,
+            Freq::Monthly => rrule::Frequency::Monthly,
+            Freq::Yearly => rrule::Frequency::Yearly,
+        }
+    }
+
+    pub(crate) fn interval(&self) -> u32 {
+        self.interval
+    }
+
     /// The local starts in `[from, to)` of a series first starting at `first` (none before it),
     /// at most `limit` of them.
     pub(crate) fn starts(

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::plain_rule::PlainRule;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rrule::{Frequency, RRule, Unvalidated};
+use std::sync::OnceLock;
 
 /// An IANA time zone by name; `field` is named in the error.
 pub fn zone(field: &str, name: &str) -> Result<chrono_tz::Tz> {
@@ -27,7 +28,9 @@ pub struct Series {
     tz: chrono_tz::Tz,
     all_day: bool,
     start: NaiveDateTime,
-    rule: RRule<Unvalidated>,
+    /// The rule as the `rrule` crate reads it, read when first needed: a plain rule is expanded
+    /// without it, and reading every series' rule was a quarter of a calendar's first view.
+    rule: OnceLock<RRule<Unvalidated>>,
     /// The rule's parts without UNTIL, as written (upper case).
     parts: Vec<String>,
     until: Option<DateTime<Utc>>,
@@ -68,6 +71,16 @@ fn parse_until(value: &str, tz: chrono_tz::Tz, all_day: bool) -> Result<DateTime
     to_utc(tz, local).or_else(|| to_utc(tz, local + Duration::hours(1))).ok_or_else(wrong)
 }
 
+fn parse_rule(parts: &[String]) -> Result<RRule<Unvalidated>> {
+    parts.join(";").parse().map_err(|e| bad(format!("The rule does not read: {e}")))
+}
+
+/// COUNT of a rule's parts, if it has one.
+fn count_of(parts: &[String]) -> Result<Option<u32>> {
+    let count = parts.iter().find_map(|p| p.strip_prefix("COUNT="));
+    count.map(|n| n.parse().map_err(|_| bad(format!("COUNT={n} is not a number of occurrences")))).transpose()
+}
+
 impl Series {
     /// Parses and checks `text` (e.g. `FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10`) for a series starting at `start`.
     pub fn parse(text: &str, start: NaiveDateTime, tz: chrono_tz::Tz, all_day: bool) -> Result<Series> {
@@ -93,27 +106,33 @@ impl Series {
                 None => return Err(bad(format!("{part:?} is not NAME=VALUE"))),
             }
         }
-        let rule: RRule<Unvalidated> =
-            parts.join(";").parse().map_err(|e| bad(format!("The rule does not read: {e}")))?;
-        let freq = rule.get_freq();
+        let plain = PlainRule::of(&parts);
+        let rule = OnceLock::new();
+        let (freq, interval, count) = match &plain {
+            Some(plain) => (plain.frequency(), plain.interval(), count_of(&parts)?),
+            None => {
+                let read = parse_rule(&parts)?;
+                let shape = (read.get_freq(), u32::from(read.get_interval().max(1)), read.get_count());
+                let _ = rule.set(read);
+                shape
+            }
+        };
         if !matches!(freq, Frequency::Daily | Frequency::Weekly | Frequency::Monthly | Frequency::Yearly) {
             return Err(bad("A series repeats daily, weekly, monthly or yearly"));
         }
-        if until.is_some() && rule.get_count().is_some() {
+        if until.is_some() && count.is_some() {
             return Err(bad("A rule has COUNT or UNTIL, not both"));
         }
-        Ok(Series {
-            plain: PlainRule::of(&parts),
-            tz,
-            all_day,
-            start,
-            count: rule.get_count(),
-            interval: u32::from(rule.get_interval().max(1)),
-            freq,
-            rule,
-            parts,
-            until,
-        })
+        Ok(Series { plain, tz, all_day, start, count, interval, freq, rule, parts, until })
+    }
+
+    /// The rule for the `rrule` crate.
+    fn rrule(&self) -> Result<&RRule<Unvalidated>> {
+        if let Some(rule) = self.rule.get() {
+            return Ok(rule);
+        }
+        let read = parse_rule(&self.parts)?;
+        Ok(self.rule.get_or_init(|| read))
     }
 
     fn rrule_tz(&self) -> rrule::Tz {
@@ -134,7 +153,7 @@ impl Series {
     fn build(&self, dt_start: NaiveDateTime) -> Result<rrule::RRuleSet> {
         let tz = self.rrule_tz();
         let start = tz.from_local_datetime(&dt_start).earliest().ok_or_else(|| bad("The start does not exist"))?;
-        let mut rule = self.rule.clone();
+        let mut rule = self.rrule()?.clone();
         if let Some(until) = self.until {
             rule = rule.until(until.with_timezone(&rrule::Tz::UTC));
         }
@@ -169,6 +188,7 @@ impl Series {
         s.until = Some(end);
         s.count = None;
         s.parts.retain(|p| !p.starts_with("COUNT="));
+        s.rule = OnceLock::new();
         s
     }
 
