@@ -117,7 +117,7 @@ pub fn measure(store: &Store, n: usize, add: &mut impl FnMut(String, f64, &'stat
         let (p50, p95) = percentiles(months.len() * 3, |i| {
             let (start, end) = months[i % months.len()].clone();
             let query = CalendarQuery { start, end, tz: "Europe/Berlin".into(), owner_id: owner.clone(), types: None };
-            items = store.read(|c| calendar::range(c, query))?.len();
+            items = calendar::range(store, query)?.len();
             Ok(())
         })?;
         let what = format!("month view (6 weeks) of {who} calendar, {n} events with {series} series, ~{items} items");

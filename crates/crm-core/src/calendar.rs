@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::events::{self, local_text, EventStatus, Times};
 use crate::occurrences;
 use crate::recurrence;
+use crate::store::Store;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, SecondsFormat, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -187,6 +188,13 @@ impl Found {
         self.hits.push(Hit { at, source, shown, occurrence });
     }
 
+    /// Takes `other`'s sources and items after this one's.
+    fn append(&mut self, other: Found) {
+        let offset = self.sources.len() as u32;
+        self.sources.extend(other.sources);
+        self.hits.extend(other.hits.into_iter().map(|hit| Hit { source: hit.source + offset, ..hit }));
+    }
+
     /// The items by start (those starting together in the order they were found).
     fn items(mut self, range: &Range) -> Vec<CalendarItem> {
         // A source's hits are found together and at distinct instants: (start, source) orders
@@ -290,31 +298,42 @@ fn place_row(range: &Range, moved: &occurrences::Moved, row: EventRow, out: &mut
     Ok(())
 }
 
-fn events(conn: &Connection, range: &Range, owner: Option<&str>, out: &mut Found) -> Result<()> {
+/// The two halves of a calendar's events, read apart (on the two cores).
+#[derive(Clone, Copy)]
+enum Span {
+    /// Single events and moved occurrences shorter than a week, by their start.
+    Short,
+    /// Series and long events, by their end.
+    Long,
+}
+
+fn events(conn: &Connection, range: &Range, owner: Option<&str>, span: Span, out: &mut Found) -> Result<()> {
     let moved = occurrences::Moved::read(conn)?;
     // Short events by their start (they cannot begin more than a week before the range and
     // reach into it), series and long events by their end; both indexes hold every column read
     // here and answer the owner too.
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, series_id, recurrence_id, owner_id, NULL, subject, location, status, all_day,
-                start_local, end_local, tz, NULL, record_type, record_id
-         FROM events INDEXED BY events_short_by_start
-         WHERE deleted_at IS NULL AND span_long = 0 AND span_start >= ?4 AND span_start < ?2 AND span_end > ?1
-           AND (?3 IS NULL OR owner_id = ?3)
-         UNION ALL
-         SELECT id, series_id, recurrence_id, owner_id, exdates, subject, location, status, all_day,
-                start_local, end_local, tz, rrule, record_type, record_id
-         FROM events INDEXED BY events_long_by_end
-         WHERE deleted_at IS NULL AND span_long = 1 AND span_end > ?1 AND span_start < ?2
-           AND (?3 IS NULL OR owner_id = ?3)",
-    )?;
+    let mut stmt = conn.prepare_cached(match span {
+        Span::Short => {
+            "SELECT id, series_id, recurrence_id, owner_id, NULL, subject, location, status, all_day,
+                    start_local, end_local, tz, NULL, record_type, record_id
+             FROM events INDEXED BY events_short_by_start
+             WHERE deleted_at IS NULL AND span_long = 0 AND span_start >= ?4 AND span_start < ?2 AND span_end > ?1
+               AND (?3 IS NULL OR owner_id = ?3)"
+        }
+        Span::Long => {
+            "SELECT id, series_id, recurrence_id, owner_id, exdates, subject, location, status, all_day,
+                    start_local, end_local, tz, rrule, record_type, record_id
+             FROM events INDEXED BY events_long_by_end
+             WHERE deleted_at IS NULL AND span_long = 1 AND span_end > ?1 AND span_start < ?2
+               AND (?3 IS NULL OR owner_id = ?3)"
+        }
+    })?;
+    let (from, to) = (activities::instant_text(range.from), activities::instant_text(range.to));
     let look_back = range.from - Duration::days(events::SHORT_SPAN_DAYS) - Duration::hours(14);
-    let mut rows = stmt.query((
-        activities::instant_text(range.from),
-        activities::instant_text(range.to),
-        owner,
-        activities::instant_text(look_back),
-    ))?;
+    let mut rows = match span {
+        Span::Short => stmt.query((from, to, owner, activities::instant_text(look_back)))?,
+        Span::Long => stmt.query((from, to, owner))?,
+    };
     while let Some(r) = rows.next()? {
         // A moved occurrence of a deleted series is not shown.
         let series_id: Option<Text> = r.get(1)?;
@@ -404,7 +423,17 @@ struct EventRow {
     exdates: Vec<String>,
 }
 
-pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem>> {
+/// What `look` finds on `conn` in one read transaction, with the last change that transaction
+/// sees (every write through the write path adds one).
+fn seen(conn: &Connection, look: impl FnOnce(&Connection, &mut Found) -> Result<()>) -> Result<(Found, i64)> {
+    let tx = conn.unchecked_transaction()?;
+    let last_change = tx.query_row("SELECT coalesce(max(seq), 0) FROM change_log", [], |r| r.get(0))?;
+    let mut out = Found::default();
+    look(&tx, &mut out)?;
+    Ok((out, last_change))
+}
+
+pub fn range(store: &Store, query: CalendarQuery) -> Result<Vec<CalendarItem>> {
     let range = Range {
         from: activities::parse_instant("start", &query.start)?,
         to: activities::parse_instant("end", &query.end)?,
@@ -418,14 +447,41 @@ pub fn range(conn: &Connection, query: CalendarQuery) -> Result<Vec<CalendarItem
     }
     let owner = query.owner_id.as_deref().filter(|o| !o.is_empty());
     let wants = |t: ItemType| query.types.as_ref().is_none_or(|ts| ts.is_empty() || ts.contains(&t));
-    let mut out = Found::default();
-    if wants(ItemType::Event) {
-        events(conn, &range, owner, &mut out)?;
-    }
-    if wants(ItemType::Task) {
-        tasks(conn, &range, owner, &mut out)?;
-    }
-    Ok(out.items(&range))
+    let short = |c: &Connection, out: &mut Found| match wants(ItemType::Event) {
+        true => events(c, &range, owner, Span::Short, out),
+        false => Ok(()),
+    };
+    let long_and_tasks = |c: &Connection, out: &mut Found| {
+        if wants(ItemType::Event) {
+            events(c, &range, owner, Span::Long, out)?;
+        }
+        match wants(ItemType::Task) {
+            true => tasks(c, &range, owner, out),
+            false => Ok(()),
+        }
+    };
+    // The series (most of the work) are read and expanded on a second core while this one reads
+    // the short events; both halves must see the same data, else it is all read again on one.
+    let (here, there) = std::thread::scope(|scope| {
+        let there = scope.spawn(|| store.read(|c| seen(c, long_and_tasks)));
+        let here = store.read(|c| seen(c, short));
+        (here, there.join())
+    });
+    let there = there.map_err(|_| Error::internal("the calendar's second reader stopped"))?;
+    let found = match (here?, there?) {
+        ((mut found, seen_here), (rest, seen_there)) if seen_here == seen_there => {
+            found.append(rest);
+            found
+        }
+        _ => {
+            let both = |c: &Connection, out: &mut Found| {
+                short(c, out)?;
+                long_and_tasks(c, out)
+            };
+            store.read(|c| seen(c, both))?.0
+        }
+    };
+    Ok(found.items(&range))
 }
 
 #[cfg(test)]

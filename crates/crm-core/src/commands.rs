@@ -238,7 +238,7 @@ registry! {
     /// Restores a deleted event.
     event_restore: write events::restore, (IdArgs) -> events::Event;
     /// Every event occurrence and dated task between two instants in a time zone, sorted by start.
-    calendar_range: read calendar::range, (calendar::CalendarQuery) -> Vec<calendar::CalendarItem>;
+    calendar_range: store calendar::range, (calendar::CalendarQuery) -> Vec<calendar::CalendarItem>;
     /// Events (with their moved occurrences) and tasks as one iCalendar text: by `ids`, `from`/`to`, or all.
     ics_export: store crate::ical::export, (crate::ical::IcsExportArgs) -> crate::ical::IcsExport;
     /// Imports an iCalendar file (`path` or `text`) in one batch, updating by UID; undo with batch_undo.
