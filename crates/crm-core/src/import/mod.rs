@@ -390,7 +390,8 @@ struct Reading<'a> {
     targets: &'a [mapping::ColumnTarget],
     decimal_of: &'a [(usize, char)],
     date_format: Option<&'a str>,
-    date_columns: &'a [usize],
+    /// The date columns whose values are checked to be ISO dates (while they are read as such).
+    iso_checked: &'a [usize],
 }
 
 impl<'a> Reading<'a> {
@@ -402,7 +403,7 @@ impl<'a> Reading<'a> {
             }
         }
         let values = row::parse_row(self.header, self.targets, &cells, self.date_format);
-        let dated = self.date_columns.iter().filter_map(|i| cells.get(*i)).filter(|v| dates::is_dated(v));
+        let dated = self.iso_checked.iter().filter_map(|i| cells.get(*i)).filter(|v| dates::is_dated(v));
         let dates = dated.fold(Dates::None, |seen, v| match dates::parse(v, dates::ISO) {
             Some(_) if seen != Dates::Other => Dates::Iso,
             _ => Dates::Other,
@@ -559,13 +560,13 @@ pub fn import(store: &Store, mut args: ImportArgs, progress: &mut dyn FnMut(u64)
             targets: &targets,
             decimal_of: &formats.decimal_of,
             date_format: formats.date_format.as_deref(),
-            date_columns: &date_columns,
+            iso_checked: if reading_iso() { &date_columns } else { &[] },
         };
         let mut dated = false;
         std::thread::scope(|scope| -> Result<()> {
             for row in reading.start(scope, table) {
                 let ReadRow { line, fields, warnings, values, dates } = row?;
-                if dates == Dates::Other && reading_iso() {
+                if dates == Dates::Other {
                     undecided.set(true);
                     return Err(Error::internal("a date column to read whole first"));
                 }
